@@ -1,0 +1,69 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import fp from 'fastify-plugin';
+import sensible from '@fastify/sensible';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './config.js';
+import { openDatabase, type Db } from './db/client.js';
+import type { Telephony } from './telephony/types.js';
+import { installErrorHandler } from './http/error-handler.js';
+import { loggerOptions } from './log.js';
+import authPlugin from './auth/plugin.js';
+import callCenter from './call-center.js';
+import healthRoutes from './http/health.js';
+import authRoutes from './auth/routes.js';
+import agentsRoutes from './agents/routes.js';
+import queuesRoutes from './queues/routes.js';
+import callsRoutes from './calls/routes.js';
+import menusRoutes from './menus/routes.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Db;
+    telephony: Telephony;
+  }
+}
+
+export interface AppOptions {
+  config: Config;
+  telephony: Telephony;
+  /** Defaults to opening config.DATABASE_PATH; tests hand in an in-memory one. */
+  db?: Db;
+  /** A pino logger to share with the telephony adapter; by default one is made from LOG_LEVEL. */
+  logger?: Logger;
+}
+
+/** Builds the whole service without listening; server.ts listens, tests inject. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger as unknown as FastifyBaseLogger } : { logger: loggerOptions(options.config.LOG_LEVEL) }),
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  installErrorHandler(app);
+  await app.register(sensible);
+
+  app.decorate('config', options.config);
+  await app.register(
+    fp(
+      async (instance) => {
+        const db = options.db ?? openDatabase(options.config.DATABASE_PATH);
+        instance.decorate('db', db);
+        instance.addHook('onClose', async () => db.$client.close());
+      },
+      { name: 'db' },
+    ),
+  );
+  app.decorate('telephony', options.telephony);
+  await app.register(authPlugin);
+  await app.register(callCenter);
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(agentsRoutes, { prefix: '/api/agents' });
+  await app.register(queuesRoutes, { prefix: '/api/queues' });
+  await app.register(callsRoutes, { prefix: '/api/calls' });
+  await app.register(menusRoutes, { prefix: '/api/menus' });
+  return app;
+}

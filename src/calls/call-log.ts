@@ -1,0 +1,97 @@
+import { and, count, desc, eq, gte, lt, ne, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { callEvents, calls, callbackRequests, type CallOutcome, type IvrStep } from '../db/schema/index.js';
+
+export type Call = typeof calls.$inferSelect;
+export type CallEvent = typeof callEvents.$inferSelect;
+type CallPatch = Partial<Omit<Call, 'id'>>;
+
+export interface CallFilter {
+  caller?: string;
+  from?: number;
+  to?: number;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * The memory of every call: each event is appended as it happens, and the call's summary
+ * row is updated in the same transaction, so the two never disagree.
+ */
+export class CallLog {
+  constructor(private readonly db: Db) {}
+
+  open(call: Pick<Call, 'id' | 'channelId' | 'caller' | 'dialed' | 'startedAt'>): Call {
+    return this.db.transaction((tx) => {
+      const row = tx.insert(calls).values({ ...call, phase: 'ivr', ivrPath: [] }).returning().get();
+      tx.insert(callEvents).values({ callId: call.id, at: call.startedAt, type: 'arrived', data: { channelId: call.channelId, caller: call.caller, dialed: call.dialed } }).run();
+      return row;
+    });
+  }
+
+  record(callId: string, type: string, data: Record<string, unknown> = {}, patch: CallPatch = {}, at = Date.now()): void {
+    this.db.transaction((tx) => {
+      tx.insert(callEvents).values({ callId, at, type, data }).run();
+      if (Object.keys(patch).length > 0) tx.update(calls).set(patch).where(eq(calls.id, callId)).run();
+    });
+  }
+
+  ivrStep(callId: string, step: IvrStep): void {
+    this.db.transaction((tx) => {
+      tx.insert(callEvents).values({ callId, at: step.at, type: 'ivr-node', data: { ...step } }).run();
+      tx.update(calls)
+        .set({ ivrPath: sql`json_insert(${calls.ivrPath}, '$[#]', json(${JSON.stringify(step)}))` })
+        .where(eq(calls.id, callId))
+        .run();
+    });
+  }
+
+  /** Closes the call once; a second close (e.g. both legs hanging up) changes nothing. */
+  close(callId: string, outcome: CallOutcome, hangup: { cause: number | null; causeText: string | null }, at = Date.now()): boolean {
+    return this.db.transaction((tx) => {
+      const call = tx.select().from(calls).where(eq(calls.id, callId)).get();
+      if (!call || call.phase === 'ended') return false;
+      const talkMs = call.agentAnsweredAt ? at - call.agentAnsweredAt : null;
+      const waitMs = call.waitMs ?? (call.enqueuedAt ? at - call.enqueuedAt : null);
+      tx.insert(callEvents).values({ callId, at, type: 'ended', data: { outcome, cause: hangup.cause, causeText: hangup.causeText } }).run();
+      tx.update(calls)
+        .set({ phase: 'ended', endedAt: at, outcome, hangupCause: hangup.cause, hangupCauseText: hangup.causeText, talkMs, waitMs })
+        .where(eq(calls.id, callId))
+        .run();
+      return true;
+    });
+  }
+
+  requestCallback(callId: string, number: string, queue: string, at = Date.now()): void {
+    this.db.transaction((tx) => {
+      tx.insert(callbackRequests).values({ callId, number, queue, createdAt: at, status: 'pending' }).run();
+      tx.insert(callEvents).values({ callId, at, type: 'callback-requested', data: { queue } }).run();
+    });
+  }
+
+  get(id: string): Call | null {
+    return this.db.select().from(calls).where(eq(calls.id, id)).get() ?? null;
+  }
+
+  events(callId: string): CallEvent[] {
+    return this.db.select().from(callEvents).where(eq(callEvents.callId, callId)).orderBy(callEvents.id).all();
+  }
+
+  list(filter: CallFilter): { total: number; items: Call[] } {
+    const conditions: SQL[] = [];
+    if (filter.caller) conditions.push(eq(calls.caller, filter.caller));
+    if (filter.from !== undefined) conditions.push(gte(calls.startedAt, filter.from));
+    if (filter.to !== undefined) conditions.push(lt(calls.startedAt, filter.to));
+    const where = conditions.length ? and(...conditions) : undefined;
+    const items = this.db.select().from(calls).where(where).orderBy(desc(calls.startedAt), desc(calls.id)).limit(filter.limit).offset(filter.offset).all();
+    return { total: this.db.select({ n: count() }).from(calls).where(where).get()!.n, items };
+  }
+
+  unfinished(): Call[] {
+    return this.db.select().from(calls).where(ne(calls.phase, 'ended')).all();
+  }
+
+  pendingCallbacks() {
+    return this.db.select().from(callbackRequests).where(eq(callbackRequests.status, 'pending')).orderBy(callbackRequests.createdAt).all();
+  }
+}

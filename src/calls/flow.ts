@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto';
+import type { Log } from '../log.js';
+import type { ChannelInfo, Telephony, TelephonyEvent } from '../telephony/types.js';
+import type { AgentService } from '../agents/service.js';
+import type { MenusRepository } from '../menus/repository.js';
+import type { QueuesRepository } from '../queues/repository.js';
+import { AGENT_LEG, type Acd } from '../queues/acd.js';
+import { IvrRunner, type IvrActions } from '../ivr/runner.js';
+import type { PromptSettings } from '../ivr/speech.js';
+import { maskNumber } from '../log.js';
+import type { CallLog } from './call-log.js';
+import { CallSession } from './session.js';
+import { recoverCalls } from './recovery.js';
+
+export const DEFAULT_MENU = '12345';
+
+export interface CallFlowDeps {
+  telephony: Telephony;
+  callLog: CallLog;
+  menus: MenusRepository;
+  queues: QueuesRepository;
+  agents: AgentService;
+  acd: Acd;
+  actions: IvrActions;
+  prompts: PromptSettings;
+  log: Log;
+}
+
+/**
+ * Routes every telephony event to the call it belongs to and moves calls between the IVR,
+ * the queue and the agent. Each call's events run one at a time in its own queue.
+ */
+export class CallFlow {
+  private readonly sessions = new Map<string, CallSession>();
+  private readonly byChannel = new Map<string, CallSession>();
+  private readonly runners = new Map<CallSession, IvrRunner>();
+  private reconciling: Promise<void> = Promise.resolve();
+
+  constructor(private readonly deps: CallFlowDeps) {}
+
+  start(): void {
+    this.deps.telephony.onEvent((event) => this.onEvent(event));
+    this.deps.agents.onChange((agent, previous) => {
+      if (agent.state === 'available' && previous.state !== 'available') this.deps.acd.dispatch();
+    });
+  }
+
+  liveCalls(): CallSession[] {
+    return [...this.sessions.values()];
+  }
+
+  /** Resolves when every call's queued work and any reconciliation have run; for shutdown and tests. */
+  async settled(): Promise<void> {
+    await this.reconciling;
+    await Promise.all([...this.sessions.values()].map((s) => s.settled()));
+  }
+
+  stop(): void {
+    for (const session of this.sessions.values()) session.dispose();
+  }
+
+  adopt(session: CallSession, legChannelId?: string): void {
+    this.sessions.set(session.id, session);
+    this.byChannel.set(session.channelId, session);
+    if (legChannelId) this.byChannel.set(legChannelId, session);
+  }
+
+  private onEvent(event: TelephonyEvent): void {
+    switch (event.type) {
+      case 'connection':
+        if (event.connected) this.reconcile();
+        else this.deps.acd.forgetBridges();
+        return;
+      case 'channel-entered':
+        if (event.args[0] === AGENT_LEG) this.onAgentLegAnswered(event.channel, event.args);
+        else if (!this.byChannel.has(event.channel.id)) this.onNewCall(event.channel);
+        return;
+      case 'dtmf': {
+        const session = this.byChannel.get(event.channelId);
+        if (session?.channelId === event.channelId && session.phase === 'ivr') {
+          void session.run(() => this.runners.get(session)?.input({ type: 'digit', digit: event.digit }));
+        }
+        return;
+      }
+      case 'playback-finished': {
+        const session = event.channelId ? this.byChannel.get(event.channelId) : undefined;
+        if (!session) return;
+        void session.run(async () => {
+          await session.takePlaybackContinuation(event.playbackId)?.();
+          await this.runners.get(session)?.onPlaybackFinished(event.playbackId);
+        });
+        return;
+      }
+      // Whichever comes first ends the channel for us: a caller's own hangup brings only
+      // StasisEnd, an unanswered agent leg only ChannelDestroyed.
+      case 'channel-left':
+      case 'hangup': {
+        const session = this.byChannel.get(event.channelId);
+        if (!session) return;
+        if (event.channelId !== session.channelId) this.byChannel.delete(event.channelId);
+        void session.run(() => this.onHangup(session, event.channelId, event.cause ?? 16, event.causeText ?? 'Normal Clearing'));
+        return;
+      }
+      case 'channel-state':
+        return;
+    }
+  }
+
+  private onNewCall(channel: ChannelInfo): void {
+    const id = randomUUID();
+    const log = this.deps.log.child({ callId: id });
+    const session = new CallSession(id, channel.id, channel.callerNumber, log);
+    this.adopt(session);
+    const startedAt = Date.now();
+    this.deps.callLog.open({ id, channelId: channel.id, caller: channel.callerNumber, dialed: channel.dialed, startedAt });
+    log.info({ caller: channel.callerNumber, dialed: channel.dialed, channelId: channel.id }, 'call arrived');
+
+    void session.run(async () => {
+      await this.deps.telephony.answer(channel.id);
+      const menu = this.deps.menus.published(DEFAULT_MENU);
+      this.deps.callLog.record(id, 'answered', { menu: menu?.name, menuVersion: menu?.version }, { answeredAt: Date.now(), menuName: menu?.name ?? null, menuVersion: menu?.version ?? null });
+      if (!menu) {
+        log.error({ menu: DEFAULT_MENU }, 'no published menu; caller sent straight to the general queue');
+        await this.deps.acd.enqueue(session, 'general');
+        return;
+      }
+      await this.startIvr(session, menu.definition);
+    });
+  }
+
+  async startIvr(session: CallSession, definition: import('../ivr/model.js').MenuDefinition): Promise<void> {
+    const runner = new IvrRunner(session, definition, {
+      telephony: this.deps.telephony,
+      callLog: this.deps.callLog,
+      prompts: this.deps.prompts,
+      actions: this.deps.actions,
+      exit: {
+        queue: async (s, queue) => {
+          this.runners.delete(s);
+          await this.deps.acd.enqueue(s, queue);
+        },
+        hangup: async (s) => {
+          this.runners.delete(s);
+          s.phase = 'ended';
+          this.deps.callLog.close(s.id, 'ended-in-ivr', { cause: 16, causeText: 'hung up by the IVR' });
+          await this.deps.telephony.hangup(s.channelId);
+        },
+      },
+    });
+    this.runners.set(session, runner);
+    await runner.start();
+  }
+
+  private onAgentLegAnswered(channel: ChannelInfo, args: string[]): void {
+    const session = this.sessions.get(args[1] ?? '');
+    if (!session) {
+      this.deps.log.warn({ channelId: channel.id }, 'agent leg for an unknown call; hanging it up');
+      void this.deps.telephony.hangup(channel.id).catch(() => undefined);
+      return;
+    }
+    this.byChannel.set(channel.id, session);
+    void session.run(() => this.deps.acd.agentAnswered(session, channel.id));
+  }
+
+  private async onHangup(session: CallSession, channelId: string, cause: number, causeText: string): Promise<void> {
+    const { acd, callLog } = this.deps;
+    const hangup = { cause, causeText };
+    if (channelId !== session.channelId) {
+      const leg = session.agentLeg;
+      if (leg?.channelId !== channelId) return;
+      if (leg.answered && session.phase === 'talking') {
+        await acd.talkEnded(session, 'agent');
+        session.phase = 'ended';
+        callLog.close(session.id, 'completed', hangup);
+      } else {
+        await acd.legFailed(session, channelId, cause);
+      }
+      return;
+    }
+
+    if (session.callerGone) return;
+    session.callerGone = true;
+    switch (session.phase) {
+      case 'ivr':
+        this.runners.get(session)?.stop();
+        callLog.close(session.id, 'abandoned-in-ivr', hangup);
+        break;
+      case 'queued':
+      case 'ringing':
+        await acd.callerLeftQueue(session);
+        callLog.close(session.id, 'abandoned-in-queue', hangup);
+        break;
+      case 'talking':
+        await acd.talkEnded(session, 'caller');
+        callLog.close(session.id, 'completed', hangup);
+        break;
+      case 'ended':
+        break;
+    }
+    session.phase = 'ended';
+    session.log.info({ cause, causeText, caller: maskNumber(session.caller) }, 'call ended');
+    this.forget(session);
+  }
+
+  private forget(session: CallSession): void {
+    session.dispose();
+    this.runners.delete(session);
+    this.sessions.delete(session.id);
+    for (const [channelId, s] of this.byChannel) if (s === session) this.byChannel.delete(channelId);
+  }
+
+  /** Asterisk is (again) connected: what it says is live is the truth; the rest of our picture is corrected. */
+  private reconcile(): void {
+    this.reconciling = this.reconciling
+      .then(() => recoverCalls(this, this.deps, this.sessions))
+      .catch((err: unknown) => this.deps.log.error({ err }, 'reconciliation with Asterisk failed'));
+  }
+
+  /** For recovery: a channel that vanished while we were not listening is handled as hung up. */
+  channelVanished(session: CallSession, channelId: string): Promise<void> {
+    return session.run(() => this.onHangup(session, channelId, 0, 'channel gone while Asterisk was disconnected'));
+  }
+}

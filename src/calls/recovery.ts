@@ -1,0 +1,77 @@
+import type { CallFlow, CallFlowDeps } from './flow.js';
+import { CallSession } from './session.js';
+
+/**
+ * Runs each time ARI (re)connects. Asterisk does not resend StasisStart, so the live channel
+ * list is compared with what the service believes:
+ * - a call in memory whose channel vanished is ended as if hung up;
+ * - a call the database shows open but memory does not know (the service restarted) is
+ *   taken back if its channel lives: a talking call keeps talking, a caller in the menu
+ *   starts the menu version it began on again, a waiting caller keeps their place in the queue;
+ *   otherwise it is closed as lost;
+ * - agents are freed from calls that no longer exist.
+ */
+export async function recoverCalls(flow: CallFlow, deps: CallFlowDeps, sessions: ReadonlyMap<string, CallSession>): Promise<void> {
+  const { telephony, callLog, log } = deps;
+  const live = new Set((await telephony.listChannels()).map((c) => c.id));
+
+  for (const session of [...sessions.values()]) {
+    if (!live.has(session.channelId)) await flow.channelVanished(session, session.channelId);
+    else if (session.agentLeg && !live.has(session.agentLeg.channelId)) await flow.channelVanished(session, session.agentLeg.channelId);
+  }
+
+  for (const call of callLog.unfinished()) {
+    if (sessions.has(call.id)) continue;
+    if (!live.has(call.channelId)) {
+      callLog.close(call.id, 'lost', { cause: null, causeText: 'channel gone while the service was down' });
+      log.warn({ callId: call.id, phase: call.phase }, 'open call had no live channel; closed as lost');
+      continue;
+    }
+    const session = new CallSession(call.id, call.channelId, call.caller, log.child({ callId: call.id }));
+    session.queue = call.queue;
+    const leg = lastAnsweredLeg(callLog.events(call.id));
+    if (call.phase === 'talking' && leg && live.has(leg.channelId)) {
+      session.phase = 'talking';
+      session.enqueuedAt = call.enqueuedAt;
+      session.agentLeg = { channelId: leg.channelId, agentId: leg.agentId, answered: true };
+      session.talkBridgeId = `call-${call.id}`;
+      flow.adopt(session, leg.channelId);
+      callLog.record(call.id, 'recovered', { phase: 'talking' });
+      log.info({ callId: call.id }, 'talking call taken back after restart');
+      continue;
+    }
+    flow.adopt(session);
+    callLog.record(call.id, 'recovered', { phase: call.phase });
+    const menu = call.menuName && call.menuVersion ? deps.menus.version(call.menuName, call.menuVersion) : null;
+    await session.run(async () => {
+      if (leg && live.has(leg.channelId)) await telephony.hangup(leg.channelId);
+      if (call.phase === 'ivr' && menu) {
+        await flow.startIvr(session, menu.definition);
+        return;
+      }
+      // A waiting caller may still sit in the holding bridge Asterisk kept; leave it before queueing again.
+      if (call.queue) await telephony.removeFromBridge(`queue-${call.queue}`, [call.channelId]).catch(() => undefined);
+      await deps.acd.enqueue(session, call.queue ?? 'general', call.enqueuedAt ?? Date.now());
+    });
+    log.info({ callId: call.id, phase: call.phase }, 'call taken back after restart');
+  }
+
+  deps.agents.recover(
+    (agent) => sessions.get(agent.currentCallId ?? '')?.agentLeg?.agentId === agent.id,
+    (agent) => {
+    const wrapUps = agent.skills.map((q) => deps.queues.get(q)?.wrapUpSeconds ?? 0);
+      return wrapUps.length ? Math.max(...wrapUps) : 0;
+    },
+  );
+  deps.acd.dispatch();
+}
+
+function lastAnsweredLeg(events: Array<{ type: string; data: Record<string, unknown> }>): { channelId: string; agentId: number } | null {
+  for (let i = events.length - 1; i >= 0; i -= 1) {
+    const e = events[i]!;
+    if (e.type === 'agent-answered' && typeof e.data.channelId === 'string' && typeof e.data.agentId === 'number') {
+      return { channelId: e.data.channelId, agentId: e.data.agentId };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,85 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { errors } from '../errors.js';
+import { callOutcomes, callPhases } from '../db/schema/index.js';
+import { ErrorResponse } from '../http/schemas.js';
+
+const Nullable = <T extends import('@sinclair/typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+const Call = Type.Object({
+  id: Type.String(),
+  channelId: Type.String(),
+  caller: Type.String(),
+  dialed: Type.String(),
+  menuName: Nullable(Type.String()),
+  menuVersion: Nullable(Type.Integer()),
+  phase: Type.Union(callPhases.map((p) => Type.Literal(p))),
+  startedAt: Type.Integer(),
+  answeredAt: Nullable(Type.Integer()),
+  ivrPath: Type.Array(
+    Type.Object({ nodeId: Type.String(), kind: Type.String(), label: Type.String(), key: Nullable(Type.String()), at: Type.Integer() }),
+  ),
+  queue: Nullable(Type.String()),
+  enqueuedAt: Nullable(Type.Integer()),
+  waitMs: Nullable(Type.Integer()),
+  agentId: Nullable(Type.Integer()),
+  agentAnsweredAt: Nullable(Type.Integer()),
+  talkMs: Nullable(Type.Integer()),
+  endedAt: Nullable(Type.Integer()),
+  outcome: Nullable(Type.Union(callOutcomes.map((o) => Type.Literal(o)))),
+  hangupCause: Nullable(Type.Integer()),
+  hangupCauseText: Nullable(Type.String()),
+});
+
+const CallEvent = Type.Object({ id: Type.Integer(), at: Type.Integer(), type: Type.String(), data: Type.Record(Type.String(), Type.Unknown()) });
+
+const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+
+const callsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('onRequest', app.authenticate);
+  app.addHook('preHandler', app.requireRole('admin', 'supervisor'));
+
+  app.get(
+    '/',
+    {
+      schema: {
+        querystring: Type.Object(
+          {
+            caller: Type.Optional(Type.String({ pattern: '^[0-9+*#]{1,32}$' })),
+            from: Type.Optional(Type.String({ format: 'date-time', description: 'ISO 8601, inclusive' })),
+            to: Type.Optional(Type.String({ format: 'date-time', description: 'ISO 8601, exclusive' })),
+            limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+            offset: Type.Integer({ minimum: 0, default: 0 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(Call) }), ...errorsOf },
+      },
+    },
+    async (request) => {
+      const { caller, from, to, limit, offset } = request.query;
+      const fromMs = from ? Date.parse(from) : undefined;
+      const toMs = to ? Date.parse(to) : undefined;
+      if (fromMs !== undefined && toMs !== undefined && fromMs >= toMs) throw new errors.InvalidInput('from must be before to');
+      return app.callLog.list({ caller, from: fromMs, to: toMs, limit, offset });
+    },
+  );
+
+  app.get(
+    '/:id',
+    {
+      schema: {
+        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
+        response: { 200: Type.Intersect([Call, Type.Object({ events: Type.Array(CallEvent) })]), ...errorsOf },
+      },
+    },
+    async (request) => {
+      const call = app.callLog.get(request.params.id);
+      if (!call) throw new errors.NotFound(`Call ${request.params.id}`);
+      const events = app.callLog.events(call.id).map(({ id, at, type, data }) => ({ id, at, type, data }));
+      return { ...call, events };
+    },
+  );
+};
+
+export default callsRoutes;

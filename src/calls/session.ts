@@ -1,0 +1,87 @@
+import type { Log } from '../log.js';
+import type { CallPhase } from '../db/schema/index.js';
+
+export interface AgentLeg {
+  channelId: string;
+  agentId: number;
+  answered: boolean;
+}
+
+/**
+ * One live call as the service holds it in memory: which channels and bridge are its,
+ * what phase it is in, and a queue that runs its work one step at a time, so the events
+ * of one call are handled in the order Asterisk sent them.
+ */
+export class CallSession {
+  phase: CallPhase = 'ivr';
+  queue: string | null = null;
+  enqueuedAt: number | null = null;
+  agentLeg: AgentLeg | null = null;
+  talkBridgeId: string | null = null;
+  /** Set once the caller's channel is gone; every later step is a no-op for the caller's side. */
+  callerGone = false;
+
+  private chain: Promise<void> = Promise.resolve();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly afterPlayback = new Map<string, () => Promise<void> | void>();
+  private playbackSeq = 0;
+
+  constructor(
+    readonly id: string,
+    readonly channelId: string,
+    readonly caller: string,
+    readonly log: Log,
+  ) {}
+
+  /** Runs `task` after every task queued before it; a failing task is logged and never stops the call's queue. */
+  run(task: () => Promise<void> | void): Promise<void> {
+    const next = this.chain.then(task).catch((err: unknown) => this.log.error({ err }, 'call step failed'));
+    this.chain = next;
+    return next;
+  }
+
+  /** A timer whose callback runs in the call's queue and dies with the call. */
+  after(ms: number, task: () => Promise<void> | void): () => void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      void this.run(task);
+    }, ms);
+    this.timers.add(timer);
+    return () => {
+      clearTimeout(timer);
+      this.timers.delete(timer);
+    };
+  }
+
+  nextPlaybackId(): string {
+    this.playbackSeq += 1;
+    return `${this.id}-pb${this.playbackSeq}`;
+  }
+
+  /** Something to do when a playback ends (played to the end, stopped or failed). */
+  whenPlaybackEnds(playbackId: string, task: () => Promise<void> | void): void {
+    this.afterPlayback.set(playbackId, task);
+  }
+
+  takePlaybackContinuation(playbackId: string): (() => Promise<void> | void) | undefined {
+    const task = this.afterPlayback.get(playbackId);
+    this.afterPlayback.delete(playbackId);
+    return task;
+  }
+
+  clearTimers(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  /** Ends everything the call holds in memory; what it did is already in the call log. */
+  dispose(): void {
+    this.clearTimers();
+    this.afterPlayback.clear();
+  }
+
+  /** Resolves when every queued step has run; for shutdown and tests. */
+  settled(): Promise<void> {
+    return this.chain;
+  }
+}

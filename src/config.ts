@@ -1,0 +1,31 @@
+import envSchema from 'env-schema';
+import { Type, type Static } from '@sinclair/typebox';
+
+// Every setting the service reads, in one place; README.md documents each.
+const configSchema = Type.Object({
+  HOST: Type.String({ default: '0.0.0.0' }),
+  PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535 }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  DATABASE_PATH: Type.String({ default: './data/hotline.db', minLength: 1 }),
+  ARI_URL: Type.String({ default: 'http://127.0.0.1:8088', pattern: '^https?://[^/]+/?$' }),
+  ARI_USER: Type.String({ minLength: 1 }),
+  ARI_PASSWORD: Type.String({ minLength: 1 }),
+  ARI_APP: Type.String({ default: 'hotline12345', pattern: '^[A-Za-z0-9_-]+$' }),
+  // Needed only on the first start, to create the first admin in an empty database.
+  ADMIN_USER: Type.Optional(Type.String({ minLength: 1, pattern: '^[A-Za-z0-9_.-]+$' })),
+  ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 8 })),
+  TOKEN_TTL_HOURS: Type.Integer({ default: 12, minimum: 1, maximum: 720 }),
+  /** Where the IVR's prompts live under Asterisk's sounds directory: sound:<PROMPT_PREFIX>/<lang>/<name>. */
+  PROMPT_PREFIX: Type.String({ default: 'hotline', pattern: '^[a-z0-9/_-]+$' }),
+  PROMPT_LANGUAGE: Type.String({ default: 'zh', pattern: '^[a-z]{2}$' }),
+});
+
+export type Config = Static<typeof configSchema>;
+
+/** Reads and validates the environment once; a missing or bad variable stops the start with its name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return envSchema<Config>({ schema: configSchema, data: env, dotenv: false });
+}

@@ -1,0 +1,85 @@
+import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
+import { agents } from './agents.js';
+
+export const callPhases = ['ivr', 'queued', 'ringing', 'talking', 'ended'] as const;
+export type CallPhase = (typeof callPhases)[number];
+
+export const callOutcomes = [
+  'completed',
+  'abandoned-in-ivr',
+  'abandoned-in-queue',
+  'overflowed',
+  'ended-in-ivr',
+  'lost',
+] as const;
+export type CallOutcome = (typeof callOutcomes)[number];
+
+export interface IvrStep {
+  nodeId: string;
+  kind: string;
+  label: string;
+  key: string | null;
+  at: number;
+}
+
+/** The per-call summary, kept current as the call's events are appended. */
+export const calls = sqliteTable(
+  'calls',
+  {
+    id: text('id').primaryKey(),
+    channelId: text('channel_id').notNull(),
+    caller: text('caller').notNull(),
+    dialed: text('dialed').notNull(),
+    menuName: text('menu_name'),
+    menuVersion: integer('menu_version'),
+    phase: text('phase', { enum: callPhases }).notNull(),
+    startedAt: integer('started_at').notNull(),
+    answeredAt: integer('answered_at'),
+    ivrPath: text('ivr_path', { mode: 'json' }).$type<IvrStep[]>().notNull(),
+    queue: text('queue'),
+    enqueuedAt: integer('enqueued_at'),
+    waitMs: integer('wait_ms'),
+    agentId: integer('agent_id').references(() => agents.id),
+    agentAnsweredAt: integer('agent_answered_at'),
+    talkMs: integer('talk_ms'),
+    endedAt: integer('ended_at'),
+    outcome: text('outcome', { enum: callOutcomes }),
+    hangupCause: integer('hangup_cause'),
+    hangupCauseText: text('hangup_cause_text'),
+  },
+  (t) => [
+    index('calls_started_at').on(t.startedAt),
+    index('calls_caller_started_at').on(t.caller, t.startedAt),
+    index('calls_phase').on(t.phase),
+  ],
+);
+
+/** Append-only: what happened on a call, written as it happens. */
+export const callEvents = sqliteTable(
+  'call_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    callId: text('call_id')
+      .notNull()
+      .references(() => calls.id),
+    at: integer('at').notNull(),
+    type: text('type').notNull(),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('call_events_call_id').on(t.callId, t.id)],
+);
+
+export const callbackRequests = sqliteTable(
+  'callback_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    callId: text('call_id')
+      .notNull()
+      .references(() => calls.id),
+    number: text('number').notNull(),
+    queue: text('queue').notNull(),
+    createdAt: integer('created_at').notNull(),
+    status: text('status', { enum: ['pending', 'done'] }).notNull(),
+  },
+  (t) => [index('callback_requests_status').on(t.status, t.createdAt)],
+);

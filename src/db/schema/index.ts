@@ -1,0 +1,6 @@
+export * from './agents.js';
+export * from './calls.js';
+export * from './menus.js';
+export * from './queues.js';
+export * from './tickets.js';
+export * from './users.js';

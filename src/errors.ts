@@ -1,0 +1,14 @@
+import createError from '@fastify/error';
+
+// One catalogue of the errors a client can see: a stable code, a status, a message
+// naming what is wrong. The error handler shapes them; routes never set 5xx by hand.
+export const errors = {
+  Unauthorized: createError('UNAUTHORIZED', 'Authentication required: %s', 401),
+  Forbidden: createError('FORBIDDEN', 'Forbidden: %s', 403),
+  NotFound: createError('NOT_FOUND', '%s not found', 404),
+  Conflict: createError('CONFLICT', '%s', 409),
+  IllegalTransition: createError('ILLEGAL_TRANSITION', 'Agent %s is %s and cannot %s', 409),
+  InvalidMenu: createError('INVALID_MENU', 'Invalid menu: %s', 400),
+  InvalidInput: createError('INVALID_INPUT', '%s', 400),
+  AsteriskUnreachable: createError('ASTERISK_UNREACHABLE', 'Asterisk is not reachable: %s', 503),
+} as const;

@@ -1,0 +1,37 @@
+// What every prompt the service plays says, in Mandarin and English; scripts/make-prompts.ts
+// synthesises them for Asterisk (sound:hotline/<lang>/<name>).
+export const promptTexts: Record<string, { zh: string; en: string }> = {
+  welcome: {
+    zh: '您好，欢迎致电12345政务服务便民热线。普通话服务请按1；English service, please press 2；企业诉求和营商环境专线请按3；查询工单办理进度请按4；重听请按9；人工服务请按0。',
+    en: 'Welcome to the 12345 government service hotline. For Mandarin service press 1. For English press 2. For the enterprise and business environment line press 3. To check a ticket press 4. To hear this again press 9. For an agent press 0.',
+  },
+  'no-input': { zh: '对不起，没有收到您的按键。', en: 'Sorry, we did not receive your choice.' },
+  'invalid-key': { zh: '对不起，您的按键无效。', en: 'Sorry, that key is not valid.' },
+  transferring: { zh: '正在为您转接人工服务，请稍候。', en: 'Transferring you to an agent, please hold.' },
+  'transferring-en': { zh: '正在为您转接英语服务，请稍候。', en: 'Transferring you to English service, please hold.' },
+  'transferring-enterprise': { zh: '正在为您转接企业诉求和营商环境专线，请稍候。', en: 'Transferring you to the enterprise line, please hold.' },
+  'enter-ticket-number': { zh: '请输入您的工单编号，以井号键结束。', en: 'Please enter your ticket number, followed by the hash key.' },
+  'ticket-number-invalid': { zh: '对不起，工单编号不完整，请重新输入。', en: 'Sorry, that ticket number is incomplete. Please try again.' },
+  'ticket-not-found': { zh: '对不起，没有查到这个工单编号，请核对后再试。', en: 'Sorry, we could not find that ticket number.' },
+  'ticket-status-intro': { zh: '您查询的工单', en: 'Your ticket' },
+  'ticket-status-intake': { zh: '已受理，正在处理中。', en: 'has been received and is being processed.' },
+  'ticket-status-dispatched': { zh: '已转交承办单位办理。', en: 'has been passed to the handling unit.' },
+  'ticket-status-signed-for': { zh: '承办单位已签收，正在办理。', en: 'has been accepted by the handling unit.' },
+  'ticket-status-handling': { zh: '正在办理中。', en: 'is being handled.' },
+  'ticket-status-replied': { zh: '承办单位已答复，等待审核。', en: 'has been answered by the handling unit.' },
+  'ticket-status-completed': { zh: '已办结，我们将对您进行回访。', en: 'has been completed; we will call you back.' },
+  'ticket-status-closed': { zh: '已办结归档。', en: 'is closed.' },
+  'queue-position-before': { zh: '您前面还有', en: 'You are caller number' },
+  'queue-position-after': { zh: '位，请耐心等候。', en: 'in the queue. Please hold.' },
+  'queue-overflow-callback': {
+    zh: '对不起，当前坐席繁忙。我们已记录您的号码，将尽快给您回电。感谢您的来电，再见。',
+    en: 'Sorry, all our agents are busy. We have noted your number and will call you back. Goodbye.',
+  },
+  ten: { zh: '十', en: 'ten' },
+  ...Object.fromEntries(
+    ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'].map((zh, d) => [
+      `digit-${d}`,
+      { zh, en: ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'][d]! },
+    ]),
+  ),
+};

@@ -1,0 +1,43 @@
+import pino, { type Logger, type LoggerOptions } from 'pino';
+
+// Keys whose values are phone numbers; they are masked wherever they appear at the top level of a log line.
+const numberKeys = new Set(['caller', 'number', 'callerNumber', 'callerId', 'from', 'to']);
+
+/** Keeps the last four digits, so a log line can still be matched to a complaint without exposing the citizen. */
+export function maskNumber(value: string): string {
+  return value.length <= 4 ? '*'.repeat(value.length) : '*'.repeat(value.length - 4) + value.slice(-4);
+}
+
+export function maskNumbers(obj: Record<string, unknown>): Record<string, unknown> {
+  let out: Record<string, unknown> | null = null;
+  for (const key of Object.keys(obj)) {
+    const value = obj[key];
+    if (numberKeys.has(key) && typeof value === 'string') {
+      out ??= { ...obj };
+      out[key] = maskNumber(value);
+    }
+  }
+  return out ?? obj;
+}
+
+export function loggerOptions(level: string): LoggerOptions {
+  return {
+    level,
+    formatters: { log: maskNumbers },
+    // Tokens and passwords never reach the log, whichever route they came through.
+    redact: ['req.headers.authorization', 'password', '*.password', 'token'],
+  };
+}
+
+export function createLogger(level: string): Logger {
+  return pino(loggerOptions(level));
+}
+
+/** The part of a logger the services use; both pino and Fastify's logger satisfy it. */
+export interface Log {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  debug(obj: object, msg?: string): void;
+  child(bindings: Record<string, unknown>): Log;
+}

@@ -1,0 +1,265 @@
+import type { Telephony } from '../telephony/types.js';
+import type { AgentService } from '../agents/service.js';
+import type { CallLog } from '../calls/call-log.js';
+import type { CallSession } from '../calls/session.js';
+import { promptsMedia, spokenNumber, type PromptSettings } from '../ivr/speech.js';
+import type { QueuesRepository, Queue } from './repository.js';
+import { pickAgent } from './routing.js';
+
+export const AGENT_LEG = 'agent-leg';
+
+interface Waiting {
+  session: CallSession;
+  queue: Queue;
+  cancelTimers: Array<() => void>;
+  announcement: string | null;
+}
+
+export interface WaitingCaller {
+  callId: string;
+  caller: string;
+  queue: string;
+  enqueuedAt: number;
+  ringingAgentId: number | null;
+}
+
+/**
+ * The waiting room: callers wait in their queue's holding bridge with music, hear their
+ * position, and are offered to the longest-idle agent with the queue's skill. Agent
+ * reservation is synchronous (the database write happens before any await), so two
+ * callers can never be offered the same agent.
+ */
+export class Acd {
+  /** In arrival order across all queues: the caller waiting longest is served first. */
+  private readonly waiting: Waiting[] = [];
+  private readonly holdingBridges = new Set<string>();
+  private legSeq = 0;
+
+  constructor(
+    private readonly deps: {
+      telephony: Telephony;
+      agents: AgentService;
+      queues: QueuesRepository;
+      callLog: CallLog;
+      prompts: PromptSettings;
+    },
+  ) {}
+
+  snapshot(): WaitingCaller[] {
+    return this.waiting.map((w) => ({
+      callId: w.session.id,
+      caller: w.session.caller,
+      queue: w.queue.name,
+      enqueuedAt: w.session.enqueuedAt!,
+      ringingAgentId: w.session.agentLeg?.agentId ?? null,
+    }));
+  }
+
+  /** Asterisk restarted or reconnected: holding bridges must be made again. */
+  forgetBridges(): void {
+    this.holdingBridges.clear();
+  }
+
+  async enqueue(session: CallSession, queueName: string, enqueuedAt = Date.now()): Promise<void> {
+    const queue = this.deps.queues.get(queueName);
+    if (!queue) {
+      // The menu validator prevents this for published menus; a queue deleted since still must not drop the call.
+      session.log.error({ queue: queueName }, 'queue does not exist; caller sent to general');
+      if (queueName !== 'general') return this.enqueue(session, 'general', enqueuedAt);
+      return this.hangupCaller(session);
+    }
+    session.phase = 'queued';
+    session.queue = queue.name;
+    session.enqueuedAt = enqueuedAt;
+    this.deps.callLog.record(session.id, 'queued', { queue: queue.name }, { phase: 'queued', queue: queue.name, enqueuedAt });
+    const entry: Waiting = { session, queue, cancelTimers: [], announcement: null };
+    this.waiting.push(entry);
+    this.waiting.sort((a, b) => a.session.enqueuedAt! - b.session.enqueuedAt!);
+
+    const bridgeId = `queue-${queue.name}`;
+    await this.ensureHoldingBridge(bridgeId, queue);
+    await this.deps.telephony.addToBridge(bridgeId, [session.channelId]);
+
+    const elapsed = Date.now() - enqueuedAt;
+    entry.cancelTimers.push(session.after(Math.max(0, queue.maxWaitSeconds * 1000 - elapsed), () => this.overflow(entry)));
+    await this.announcePosition(entry);
+    this.dispatch();
+  }
+
+  /** Offers waiting callers to free agents; called whenever a caller arrives or an agent becomes available. */
+  dispatch(): void {
+    const agents = this.deps.agents.repository.list();
+    for (const entry of this.waiting) {
+      if (entry.session.agentLeg || entry.session.callerGone) continue;
+      const agentId = pickAgent(agents, entry.queue.name);
+      if (agentId === null) continue;
+      const offered = this.deps.agents.tryApply(agentId, { type: 'offer', callId: entry.session.id });
+      if (!offered) continue;
+      const candidate = agents.find((a) => a.id === agentId)!;
+      candidate.state = offered.state;
+      void entry.session.run(() => this.ring(entry, offered.id, offered.endpoint));
+    }
+  }
+
+  /** The agent's phone answered: the caller leaves the holding bridge and talks to the agent. */
+  async agentAnswered(session: CallSession, legChannelId: string): Promise<void> {
+    const leg = session.agentLeg;
+    const entry = this.waiting.find((w) => w.session === session);
+    if (!leg || leg.channelId !== legChannelId || !entry || session.callerGone) {
+      await this.deps.telephony.hangup(legChannelId);
+      return;
+    }
+    leg.answered = true;
+    this.leave(entry);
+    const now = Date.now();
+    const waitMs = now - session.enqueuedAt!;
+    this.deps.agents.tryApply(leg.agentId, { type: 'answer' });
+    session.phase = 'talking';
+    this.deps.callLog.record(
+      session.id,
+      'agent-answered',
+      { agentId: leg.agentId, channelId: legChannelId, waitMs },
+      { phase: 'talking', agentId: leg.agentId, agentAnsweredAt: now, waitMs },
+      now,
+    );
+    session.log.info({ agentId: leg.agentId, waitMs }, 'caller connected to agent');
+
+    const { telephony } = this.deps;
+    if (entry.announcement) await telephony.stopPlayback(entry.announcement);
+    await telephony.removeFromBridge(`queue-${entry.queue.name}`, [session.channelId]);
+    const bridgeId = `call-${session.id}`;
+    session.talkBridgeId = bridgeId;
+    await telephony.createBridge(bridgeId, 'mixing', `call ${session.id}`);
+    await telephony.addToBridge(bridgeId, [session.channelId, legChannelId]);
+  }
+
+  /** The agent leg ended before it was answered: rang out, busy, rejected or unreachable. */
+  async legFailed(session: CallSession, legChannelId: string, cause: number): Promise<void> {
+    const leg = session.agentLeg;
+    if (!leg || leg.channelId !== legChannelId || leg.answered) return;
+    session.agentLeg = null;
+    if (!session.callerGone) session.phase = 'queued';
+    this.deps.callLog.record(session.id, 'agent-no-answer', { agentId: leg.agentId, cause }, session.callerGone ? {} : { phase: 'queued' });
+    session.log.info({ agentId: leg.agentId, cause }, 'agent did not answer');
+    this.deps.agents.tryApply(leg.agentId, { type: 'no-answer' });
+    this.dispatch();
+  }
+
+  /** The caller hung up while waiting or while an agent was being rung. */
+  async callerLeftQueue(session: CallSession): Promise<void> {
+    const entry = this.waiting.find((w) => w.session === session);
+    if (entry) this.leave(entry);
+    const leg = session.agentLeg;
+    if (leg && !leg.answered) {
+      session.agentLeg = null;
+      this.deps.agents.tryApply(leg.agentId, { type: 'offer-withdrawn' });
+      await this.deps.telephony.hangup(leg.channelId);
+      this.dispatch();
+    }
+  }
+
+  /** Either side of a talking call hung up: the other side is hung up and the agent goes to wrap-up. */
+  async talkEnded(session: CallSession, endedBy: 'caller' | 'agent'): Promise<void> {
+    const leg = session.agentLeg;
+    const { telephony } = this.deps;
+    if (leg) {
+      const queue = this.deps.queues.get(session.queue ?? '');
+      this.deps.agents.tryApply(leg.agentId, { type: 'call-ended', wrapUpSeconds: queue?.wrapUpSeconds ?? 0 });
+      this.deps.callLog.record(session.id, 'talk-ended', { endedBy, agentId: leg.agentId });
+      if (endedBy === 'caller') await telephony.hangup(leg.channelId);
+    }
+    if (endedBy === 'agent' && !session.callerGone) await telephony.hangup(session.channelId);
+    if (session.talkBridgeId) await telephony.destroyBridge(session.talkBridgeId);
+  }
+
+  private async ring(entry: Waiting, agentId: number, endpoint: string): Promise<void> {
+    const { session, queue } = entry;
+    if (session.callerGone) {
+      this.deps.agents.tryApply(agentId, { type: 'offer-withdrawn' });
+      return;
+    }
+    this.legSeq += 1;
+    const channelId = `${session.id}-agent${this.legSeq}`;
+    session.agentLeg = { channelId, agentId, answered: false };
+    session.phase = 'ringing';
+    this.deps.callLog.record(session.id, 'agent-offered', { agentId, endpoint, channelId }, { phase: 'ringing' });
+    session.log.info({ agentId, endpoint }, 'ringing agent');
+    try {
+      await this.deps.telephony.originate({
+        endpoint,
+        channelId,
+        appArgs: [AGENT_LEG, session.id, String(agentId)],
+        callerId: session.caller,
+        timeoutSeconds: queue.ringTimeoutSeconds,
+      });
+    } catch (err) {
+      session.log.warn({ err, agentId }, 'could not ring agent');
+      await this.legFailed(session, channelId, 0);
+      return;
+    }
+    // Asterisk's originate timeout normally ends the leg; this guards against a lost event.
+    entry.cancelTimers.push(
+      session.after((queue.ringTimeoutSeconds + 5) * 1000, async () => {
+        if (session.agentLeg?.channelId === channelId && !session.agentLeg.answered) {
+          await this.deps.telephony.hangup(channelId, 'no_answer');
+          await this.legFailed(session, channelId, 19);
+        }
+      }),
+    );
+  }
+
+  private async overflow(entry: Waiting): Promise<void> {
+    const { session, queue } = entry;
+    if (session.callerGone || session.agentLeg?.answered) return;
+    this.deps.callLog.record(session.id, 'overflowed', { queue: queue.name, waitedMs: Date.now() - session.enqueuedAt! });
+    session.log.info({ queue: queue.name }, 'queue wait exceeded; offering a callback');
+    await this.callerLeftQueue(session);
+    session.phase = 'ended';
+    const { telephony } = this.deps;
+    await telephony.removeFromBridge(`queue-${queue.name}`, [session.channelId]);
+    this.deps.callLog.requestCallback(session.id, session.caller, queue.name);
+    this.deps.callLog.close(session.id, 'overflowed', { cause: null, causeText: 'overflow: callback requested' });
+    const playbackId = session.nextPlaybackId();
+    session.whenPlaybackEnds(playbackId, () => this.hangupCaller(session));
+    await telephony.play(session.channelId, promptsMedia(['queue-overflow-callback'], this.deps.prompts), playbackId);
+  }
+
+  private async announcePosition(entry: Waiting): Promise<void> {
+    const { session, queue } = entry;
+    if (session.callerGone || session.agentLeg?.answered || !this.waiting.includes(entry)) return;
+    const ahead = this.waiting.filter((w) => w.queue.name === queue.name && w.session.enqueuedAt! < session.enqueuedAt!).length;
+    const playbackId = session.nextPlaybackId();
+    entry.announcement = playbackId;
+    session.whenPlaybackEnds(playbackId, () => {
+      if (entry.announcement === playbackId) entry.announcement = null;
+    });
+    this.deps.callLog.record(session.id, 'position-announced', { position: ahead + 1 });
+    const media = [
+      ...promptsMedia(['queue-position-before'], this.deps.prompts),
+      ...spokenNumber(ahead + 1, this.deps.prompts),
+      ...promptsMedia(['queue-position-after'], this.deps.prompts),
+    ];
+    await this.deps.telephony.play(session.channelId, media, playbackId);
+    if (queue.announceEverySeconds > 0) {
+      entry.cancelTimers.push(session.after(queue.announceEverySeconds * 1000, () => this.announcePosition(entry)));
+    }
+  }
+
+  private leave(entry: Waiting): void {
+    const index = this.waiting.indexOf(entry);
+    if (index >= 0) this.waiting.splice(index, 1);
+    for (const cancel of entry.cancelTimers) cancel();
+    entry.cancelTimers = [];
+  }
+
+  private async ensureHoldingBridge(bridgeId: string, queue: Queue): Promise<void> {
+    if (this.holdingBridges.has(bridgeId)) return;
+    await this.deps.telephony.createBridge(bridgeId, 'holding', `queue ${queue.name}`);
+    await this.deps.telephony.startMohOnBridge(bridgeId, queue.mohClass);
+    this.holdingBridges.add(bridgeId);
+  }
+
+  private async hangupCaller(session: CallSession): Promise<void> {
+    if (!session.callerGone) await this.deps.telephony.hangup(session.channelId);
+  }
+}
