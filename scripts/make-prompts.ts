@@ -114,16 +114,55 @@ async function requireTool(command: string, args: string[], debianPackage: strin
   }
 }
 
-/** Text → espeak-ng's 22 kHz WAV → sox: 8 kHz mono 16-bit, normalised, with a little silence either side. */
+/**
+ * Text → espeak-ng's 22 kHz WAV, one piece per language run → sox: 8 kHz mono
+ * 16-bit, normalised, with a little silence either side.
+ */
 async function synthesise(text: string, lang: Language, outFile: string, workBase: string): Promise<void> {
-  const { voice, wpm } = voices[lang];
-  // The text goes through a file, never the argument list, so a prompt that
-  // starts with "-" cannot be taken for an option.
-  const textFile = `${workBase}.txt`;
-  const rawFile = `${workBase}.raw.wav`;
-  await writeFile(textFile, text, 'utf8');
-  await run('espeak-ng', ['-v', voice, '-s', String(wpm), '-f', textFile, '-w', rawFile]);
-  await toTelephoneWav(rawFile, outFile, ['gain', '-n', '-3', 'pad', '0.1', '0.3']);
+  const pieces: string[] = [];
+  for (const [i, segment] of speechSegments(text, lang).entries()) {
+    const { voice, wpm } = voices[segment.lang];
+    // The text goes through a file, never the argument list, so a prompt that
+    // starts with "-" cannot be taken for an option.
+    const textFile = `${workBase}-${i}.txt`;
+    const rawFile = `${workBase}-${i}.raw.wav`;
+    await writeFile(textFile, segment.text, 'utf8');
+    await run('espeak-ng', ['-v', voice, '-s', String(wpm), '-f', textFile, '-w', rawFile]);
+    pieces.push(rawFile);
+  }
+  if (pieces.length === 0) throw new Error(`nothing to say in "${text}"`);
+  const joined = pieces.length === 1 ? pieces[0]! : `${workBase}.joined.wav`;
+  if (pieces.length > 1) await run('sox', [...pieces, joined]);
+  await toTelephoneWav(joined, outFile, ['gain', '-n', '-3', 'pad', '0.1', '0.3']);
+}
+
+/** Mandarin reads a phone-style number (12345, 110, 12315) digit by digit, 1 as 幺. */
+const zhPhoneDigits = ['零', '幺', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/**
+ * Splits a Mandarin prompt into Mandarin and English runs ("…请按1；English
+ * service, please press 2；…"): the pinyin voice would read English words as
+ * pinyin. Numbers of three or more digits in the Mandarin runs are spelt out
+ * digit by digit, as callers say 12345 and 110; shorter ones ("按1") are read
+ * as numbers.
+ */
+function speechSegments(text: string, lang: Language): Array<{ lang: Language; text: string }> {
+  if (lang === 'en') return [{ lang, text }];
+  const segments: Array<{ lang: Language; text: string }> = [];
+  const latinRun = /[A-Za-z][A-Za-z0-9 ,.'!?:-]*/g;
+  let at = 0;
+  const addZh = (part: string): void => {
+    const spoken = part.replace(/\d{3,}/g, (digits) => [...digits].map((d) => zhPhoneDigits[Number(d)]).join(''));
+    // A run of punctuation alone would make espeak-ng write an empty file.
+    if (/[\p{L}\p{N}]/u.test(spoken)) segments.push({ lang: 'zh', text: spoken });
+  };
+  for (const match of text.matchAll(latinRun)) {
+    addZh(text.slice(at, match.index));
+    segments.push({ lang: 'en', text: match[0].trim() });
+    at = match.index + match[0].length;
+  }
+  addZh(text.slice(at));
+  return segments;
 }
 
 /**

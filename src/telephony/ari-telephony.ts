@@ -59,8 +59,8 @@ export class AriTelephony implements Telephony {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.closeClient();
     this.giveUp?.();
+    this.closeClient();
     await this.loop;
     this.setConnected(false);
   }
