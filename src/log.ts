@@ -1,7 +1,7 @@
 import pino, { type Logger, type LoggerOptions } from 'pino';
 
 // Keys whose values are phone numbers; they are masked wherever they appear at the top level of a log line.
-const numberKeys = new Set(['caller', 'number', 'callerNumber', 'callerId', 'from', 'to']);
+const numberKeys = new Set(['caller', 'number', 'callerNumber', 'callerId']);
 
 /** Keeps the last four digits, so a log line can still be matched to a complaint without exposing the citizen. */
 export function maskNumber(value: string): string {

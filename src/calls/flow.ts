@@ -4,7 +4,7 @@ import type { ChannelInfo, Telephony, TelephonyEvent } from '../telephony/types.
 import type { AgentService } from '../agents/service.js';
 import type { MenusRepository } from '../menus/repository.js';
 import type { QueuesRepository } from '../queues/repository.js';
-import { AGENT_LEG, type Acd } from '../queues/acd.js';
+import { AGENT_LEG, legCallId, type Acd } from '../queues/acd.js';
 import { IvrRunner, type IvrActions } from '../ivr/runner.js';
 import type { PromptSettings } from '../ivr/speech.js';
 import { maskNumber } from '../log.js';
@@ -95,7 +95,7 @@ export class CallFlow {
       // StasisEnd, an unanswered agent leg only ChannelDestroyed.
       case 'channel-left':
       case 'hangup': {
-        const session = this.byChannel.get(event.channelId);
+        const session = this.byChannel.get(event.channelId) ?? this.sessionOfLeg(event.channelId);
         if (!session) return;
         if (event.channelId !== session.channelId) this.byChannel.delete(event.channelId);
         void session.run(() => this.onHangup(session, event.channelId, event.cause ?? 16, event.causeText ?? 'Normal Clearing'));
@@ -149,6 +149,13 @@ export class CallFlow {
     });
     this.runners.set(session, runner);
     await runner.start();
+  }
+
+  /** An agent leg's id names its call (see Acd), so a leg that fails before answering still finds it. */
+  private sessionOfLeg(channelId: string): CallSession | undefined {
+    const callId = legCallId(channelId);
+    const session = callId ? this.sessions.get(callId) : undefined;
+    return session?.agentLeg?.channelId === channelId ? session : undefined;
   }
 
   private onAgentLegAnswered(channel: ChannelInfo, args: string[]): void {

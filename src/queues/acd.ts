@@ -8,6 +8,10 @@ import { pickAgent } from './routing.js';
 
 export const AGENT_LEG = 'agent-leg';
 
+/** Agent legs are named <callId>-agent<n>, so any event about one leads back to its call. */
+const legId = (callId: string, n: number) => `${callId}-agent${n}`;
+export const legCallId = (channelId: string): string | null => /^(.+)-agent\d+$/.exec(channelId)?.[1] ?? null;
+
 interface Waiting {
   session: CallSession;
   queue: Queue;
@@ -179,7 +183,7 @@ export class Acd {
       return;
     }
     this.legSeq += 1;
-    const channelId = `${session.id}-agent${this.legSeq}`;
+    const channelId = legId(session.id, this.legSeq);
     session.agentLeg = { channelId, agentId, answered: false };
     session.phase = 'ringing';
     this.deps.callLog.record(session.id, 'agent-offered', { agentId, endpoint, channelId }, { phase: 'ringing' });

@@ -93,10 +93,15 @@ export class AriTelephony implements Telephony {
     return this.call((c) => c.channels.ring({ channelId }));
   }
 
-  createBridge(bridgeId: string, type: BridgeType, name: string): Promise<void> {
-    // POST /bridges/{id} creates the bridge or returns the existing one, so this is idempotent.
+  async createBridge(bridgeId: string, type: BridgeType, name: string): Promise<void> {
     const ariType = type === 'mixing' ? 'mixing,dtmf_events' : 'holding';
-    return this.call((c) => c.bridges.createWithId({ bridgeId, type: ariType, name }));
+    try {
+      await this.request((c) => c.bridges.createWithId({ bridgeId, type: ariType, name }));
+    } catch (err) {
+      // Asterisk 22 answers "Bridge with id '…' already exists" rather than updating it; a
+      // bridge that outlived a restart of the service is the one we wanted.
+      if (!(err instanceof TelephonyError && err.kind === 'conflict')) throw err;
+    }
   }
 
   addToBridge(bridgeId: string, channelIds: string[]): Promise<void> {

@@ -68,7 +68,10 @@ export interface Telephony {
   stopMohOnChannel(channelId: string): Promise<void>;
   startRingingOnChannel(channelId: string): Promise<void>;
 
-  /** A mixing bridge is created as `mixing,dtmf_events`, so keys pressed while talking still reach us. */
+  /**
+   * A mixing bridge is created as `mixing,dtmf_events`, so keys pressed while talking still
+   * reach us. Creating a bridge whose id already exists is not an error.
+   */
   createBridge(bridgeId: string, type: BridgeType, name: string): Promise<void>;
   addToBridge(bridgeId: string, channelIds: string[]): Promise<void>;
   removeFromBridge(bridgeId: string, channelIds: string[]): Promise<void>;

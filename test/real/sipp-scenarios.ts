@@ -132,3 +132,23 @@ ${hangup}
 </scenario>
 `;
 }
+
+/** The agent's softphone is busy: it answers the INVITE with 486. */
+export function agentBusyScenario(): string {
+  return `<?xml version="1.0" encoding="ISO-8859-1" ?>
+<scenario name="agent busy">
+  <recv request="INVITE" crlf="true"/>
+  <send><![CDATA[
+      SIP/2.0 486 Busy Here
+      [last_Via:]
+      [last_From:]
+      [last_To:];tag=[pid]SIPpTag[call_number]
+      [last_Call-ID:]
+      [last_CSeq:]
+      Content-Length: 0
+
+    ]]></send>
+  <recv request="ACK"/>
+</scenario>
+`;
+}

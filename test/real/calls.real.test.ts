@@ -1,0 +1,116 @@
+// The call scenarios against a real Asterisk 22, with SIPp as the citizen and the agent's
+// phone. Runs when REAL_ARI_URL, REAL_ARI_USER and REAL_ARI_PASSWORD are set; see
+// docs/real-asterisk.md for the Asterisk set-up it expects.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t, { type Test } from 'tap';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { openDatabase } from '../../src/db/client.js';
+import { createLogger } from '../../src/log.js';
+import { AriTelephony } from '../../src/telephony/ari-telephony.js';
+import { defaultMenu } from '../../src/ivr/default-menu.js';
+import { agentBusyScenario, agentPhoneScenario, citizenScenario, type CitizenStep } from './sipp-scenarios.js';
+
+const url = process.env.REAL_ARI_URL;
+const user = process.env.REAL_ARI_USER;
+const password = process.env.REAL_ARI_PASSWORD;
+const sipTarget = process.env.REAL_SIP_TARGET ?? '127.0.0.1:5060';
+
+if (!url || !user || !password) {
+  t.plan(0, 'no real Asterisk: set REAL_ARI_URL, REAL_ARI_USER and REAL_ARI_PASSWORD');
+} else {
+  const dir = mkdtempSync(join(tmpdir(), 'hotline-sipp-'));
+  t.comment(`SIPp scenarios and logs in ${dir}`);
+
+  const sipp = (name: string, xml: string, args: string[]) => {
+    const file = join(dir, `${name}.xml`);
+    writeFileSync(file, xml);
+    writeFileSync(join(dir, 'caller.csv'), 'SEQUENTIAL\n13800005678\n');
+    return new Promise<number>((resolve) => {
+      const out = openSync(join(dir, `${name}.log`), 'w');
+      const child = spawn('sipp', ['-sf', file, '-i', '127.0.0.1', '-m', '1', '-nostdin', '-timeout', '60s', ...args], { cwd: dir, stdio: ['ignore', out, out] });
+      child.on('exit', (code) => resolve(code ?? -1));
+    });
+  };
+  const citizen = (steps: CitizenStep[], end: 'hang-up' | 'wait-for-bye' = 'hang-up') =>
+    sipp('citizen', citizenScenario(steps, end), ['-inf', join(dir, 'caller.csv'), '-s', '12345', '-p', '5070', sipTarget]);
+  const agentPhone = (ringMs: number, talkMs: number | null) => sipp('agent', agentPhoneScenario(ringMs, talkMs), ['-p', '5080']);
+  const busyAgentPhone = () => sipp('agent', agentBusyScenario(), ['-p', '5080']);
+
+  const start = async (t: Test) => {
+    const config = loadConfig({ ARI_URL: url, ARI_USER: user, ARI_PASSWORD: password, ADMIN_USER: 'admin', ADMIN_PASSWORD: 'admin-password', DATABASE_PATH: ':memory:', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
+    const log = createLogger(config.LOG_LEVEL);
+    const telephony = new AriTelephony({ url, user, password, app: config.ARI_APP, logger: log });
+    const app = await buildApp({ config, telephony, db: openDatabase(':memory:'), logger: log });
+    await app.ready();
+    t.teardown(() => app.close());
+    const deadline = Date.now() + 10_000;
+    while (!telephony.connected) {
+      if (Date.now() > deadline) throw new Error('could not connect to the real Asterisk');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    app.agentService.apply(1, { type: 'login' });
+    return app;
+  };
+  const lastCall = async (app: Awaited<ReturnType<typeof start>>) => {
+    await new Promise((r) => setTimeout(r, 500));
+    await app.callFlow.settled();
+    const call = app.callLog.list({ limit: 1, offset: 0 }).items[0]!;
+    return { ...call, events: app.callLog.events(call.id).map((e) => e.type) };
+  };
+
+  t.test('real: citizen presses 1, agent 1001 answers, citizen hangs up', async (t) => {
+    const app = await start(t);
+    const phone = agentPhone(500, null);
+    t.equal(await citizen([{ waitMs: 1500 }, { keys: '1' }, { waitMs: 9000 }]), 0, 'the citizen call ran to its end');
+    t.equal(await phone, 0, 'the agent phone was rung, answered and hung up by the service');
+    const call = await lastCall(app);
+    t.match(call, { caller: '13800005678', queue: 'general', agentId: 1, outcome: 'completed' });
+    t.same(call.ivrPath.map((s) => [s.nodeId, s.key]), [['main', null], ['general', '1']]);
+    t.match(app.agentsRepository.get(1), { state: 'wrap-up' });
+  });
+
+  t.test('real: citizen hangs up during the welcome prompt', async (t) => {
+    const app = await start(t);
+    t.equal(await citizen([{ waitMs: 1000 }]), 0);
+    const call = await lastCall(app);
+    t.match(call, { outcome: 'abandoned-in-ivr', hangupCause: 16 });
+  });
+
+  // SIPp replays Debian's fixed DTMF pcaps, and Asterisk drops an RFC 2833 event whose RTP
+  // sequence number or timestamp is below the last one seen; only 1 2 … 9 * # rise in both,
+  // so each call keys digits in that order, and this one uses 5-digit ticket numbers.
+  t.test('real: ticket progress by keyed number and #', async (t) => {
+    const app = await start(t);
+    const menu = structuredClone(defaultMenu);
+    for (const node of menu.nodes) if (node.kind === 'collect') node.minDigits = 5;
+    app.menusRepository.publish(menu, null);
+    app.ticketsRepository.create({ number: '56789', caller: '13800005678', status: 'handling', title: '路灯不亮' });
+    t.equal(await citizen([{ waitMs: 1500 }, { keys: '4' }, { waitMs: 1000 }, { keys: '56789#' }, { waitMs: 6000 }]), 0);
+    const call = await lastCall(app);
+    t.same(call.ivrPath.map((s) => s.nodeId), ['main', 'ticket-progress', 'main']);
+    t.ok(call.events.includes('ivr-action'));
+    t.match(call, { outcome: 'abandoned-in-ivr' });
+  });
+
+  t.test('real: 9 repeats the menu', async (t) => {
+    const app = await start(t);
+    t.equal(await citizen([{ waitMs: 1500 }, { keys: '9' }, { waitMs: 1000 }]), 0);
+    const call = await lastCall(app);
+    t.same(call.ivrPath.map((s) => [s.nodeId, s.key]), [['main', null], ['main', '9']]);
+  });
+
+  t.test('real: the agent phone is busy, the agent is paused and the caller keeps waiting', async (t) => {
+    const app = await start(t);
+    const phone = busyAgentPhone();
+    t.equal(await citizen([{ waitMs: 1500 }, { keys: '1' }, { waitMs: 8000 }]), 0);
+    await phone;
+    const call = await lastCall(app);
+    t.ok(call.events.includes('agent-no-answer'), call.events.join(' '));
+    t.match(call, { outcome: 'abandoned-in-queue' });
+    t.match(app.agentsRepository.get(1), { state: 'paused', pauseReason: 'no-answer' });
+  });
+}
