@@ -1,6 +1,6 @@
 import t from 'tap';
 import { build } from '../helpers/app.js';
-import { agentState, callInto, lastCall, loginAgents, until } from '../helpers/calls.js';
+import { agentState, callInto, lastCall, loginAgents, until, waitForBridged, waitForGone } from '../helpers/calls.js';
 
 t.test('citizen presses 3, waits, agent 1009 answers, citizen hangs up', async (t) => {
   const ctx = await build(t);
@@ -8,22 +8,21 @@ t.test('citizen presses 3, waits, agent 1009 answers, citizen hangs up', async (
   await loginAgents(ctx, 1, 9);
 
   const citizen = await callInto(ctx, '3');
-  t.ok(asterisk.channel(citizen)?.state === 'Up', 'the service answered the call');
+  t.equal(asterisk.channel(citizen)?.state, 'Up', 'the service answered the call');
 
-  const leg = await asterisk.waitForRinging('PJSIP/1009');
-  t.equal(leg.caller.number, '13800001234', 'the agent phone shows the citizen number');
-  t.same(asterisk.ringing('PJSIP/1001'), [], 'agent 1001 has no enterprise skill and is not rung');
+  const leg = await asterisk.waitForOriginate('PJSIP/1009');
+  t.equal(leg.callerId, '13800001234', 'the agent phone shows the citizen number');
+  t.notOk(asterisk.originated().some((l) => l.endpoint === 'PJSIP/1001'), 'agent 1001 has no enterprise skill and is not rung');
   t.match(await agentState(ctx, 9), { state: 'ringing' });
 
-  asterisk.answer(leg.id);
-  await asterisk.waitForBridged([citizen, leg.id]);
-  const bridge = asterisk.bridgeOf(citizen)!;
-  t.equal(bridge.bridge_type, 'mixing');
-  t.match(bridge.flags, /dtmf_events/, 'keys still reach the service while talking');
+  asterisk.answerLeg(leg.id);
+  const bridge = await waitForBridged(ctx, citizen, leg.id);
+  t.equal(bridge.type, 'mixing');
+  t.ok(bridge.flags.includes('dtmf_events'), 'keys still reach the service while talking');
   t.match(await agentState(ctx, 9), { state: 'on-call' });
 
   asterisk.hangup(citizen);
-  await asterisk.waitForGone(leg.id);
+  await waitForGone(ctx, leg.id);
   await until(async () => (await agentState(ctx, 9)).state === 'wrap-up', 'agent 1009 in wrap-up');
 
   const call = await lastCall(ctx);
@@ -50,11 +49,11 @@ t.test('the agent hangs up first: the citizen is hung up and the call is complet
   const { asterisk } = ctx;
   await loginAgents(ctx, 1);
   const citizen = await callInto(ctx, '1');
-  const leg = await asterisk.waitForRinging('PJSIP/1001');
-  asterisk.answer(leg.id);
-  await asterisk.waitForBridged([citizen, leg.id]);
+  const leg = await asterisk.waitForOriginate('PJSIP/1001');
+  asterisk.answerLeg(leg.id);
+  await waitForBridged(ctx, citizen, leg.id);
   asterisk.hangup(leg.id);
-  await asterisk.waitForGone(citizen);
+  await waitForGone(ctx, citizen);
   const call = await lastCall(ctx);
   t.match(call, { outcome: 'completed', agentId: 1 });
   t.match(call.events.find((e: { type: string }) => e.type === 'talk-ended'), { data: { endedBy: 'agent' } });
@@ -69,9 +68,9 @@ t.test('wrap-up ends by itself after the queue’s wrap-up time, or early with r
   await loginAgents(ctx, 1, 2);
   for (const agent of [1, 2]) {
     const citizen = await callInto(ctx, '1');
-    const leg = await asterisk.waitForRinging(`PJSIP/100${agent}`);
-    asterisk.answer(leg.id);
-    await asterisk.waitForBridged([citizen, leg.id]);
+    const leg = await asterisk.waitForOriginate(`PJSIP/100${agent}`);
+    asterisk.answerLeg(leg.id);
+    await waitForBridged(ctx, citizen, leg.id);
     asterisk.hangup(citizen);
     await until(async () => (await agentState(ctx, agent)).state === 'wrap-up', 'wrap-up');
   }

@@ -43,6 +43,7 @@ export async function build(t: Test, env: Record<string, string> = {}): Promise<
     await asterisk.stop();
   });
   await waitUntil(() => telephony.connected, 5000, 'the service to connect to the fake Asterisk');
+  await asterisk.waitForApp();
 
   let adminToken: string | null = null;
   let users = 0;

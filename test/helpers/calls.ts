@@ -27,21 +27,52 @@ export function tuneQueue(ctx: TestContext, name: string, settings: Partial<Queu
 
 export const sound = (name: string) => `sound:hotline/zh/${name}`;
 
+/** The playback now playing to the channel, once one whose media matches is. */
+export function waitForPrompt(ctx: TestContext, channelId: string, media: string | RegExp, timeoutMs = 2000) {
+  const matches = (uri: string) => (typeof media === 'string' ? uri === media : media.test(uri));
+  return ctx.asterisk.waitFor(
+    () => ctx.asterisk.playbacksOn(channelId).find((p) => p.state === 'playing' && matches(p.media_uri)),
+    timeoutMs,
+    `${String(media)} playing on ${channelId}`,
+  );
+}
+
+/** The prompt now playing plays to its end. */
+export async function finishPrompt(ctx: TestContext, channelId: string, media: string | RegExp = /./): Promise<void> {
+  const playback = await waitForPrompt(ctx, channelId, media);
+  ctx.asterisk.finishPlayback(playback.id);
+}
+
 /** A citizen calls and waits for the welcome prompt. */
 export async function call(ctx: TestContext, caller = '13800001234'): Promise<string> {
-  const channelId = ctx.asterisk.placeCall(caller);
-  await ctx.asterisk.waitForPlayback(channelId, sound('welcome'));
-  return channelId;
+  const { id } = ctx.asterisk.placeCall({ caller });
+  await waitForPrompt(ctx, id, sound('welcome'));
+  return id;
+}
+
+export function bridgeOf(ctx: TestContext, channelId: string) {
+  const bridgeId = ctx.asterisk.channel(channelId)?.bridgeId;
+  return bridgeId ? ctx.asterisk.bridge(bridgeId) : undefined;
 }
 
 /** A citizen calls, presses `key` during the welcome prompt and hears the transfer prompt to its end. */
 export async function callInto(ctx: TestContext, key: string, caller?: string): Promise<string> {
   const channelId = await call(ctx, caller);
   ctx.asterisk.press(channelId, key);
-  await ctx.asterisk.waitForPlayback(channelId, /transferring/);
-  await ctx.asterisk.finishPrompt(channelId);
-  await ctx.asterisk.waitFor(() => ctx.asterisk.bridgeOf(channelId)?.bridge_type === 'holding', 'the caller in a holding bridge');
+  await finishPrompt(ctx, channelId, /transferring/);
+  await ctx.asterisk.waitFor(() => bridgeOf(ctx, channelId)?.type === 'holding', 2000, 'the caller in a holding bridge');
   return channelId;
+}
+
+export function waitForBridged(ctx: TestContext, a: string, b: string) {
+  return ctx.asterisk.waitFor(() => {
+    const bridge = bridgeOf(ctx, a);
+    return bridge?.channels.includes(b) ? bridge : undefined;
+  }, 2000, `${a} and ${b} in one bridge`);
+}
+
+export function waitForGone(ctx: TestContext, channelId: string) {
+  return ctx.asterisk.waitFor(() => !ctx.asterisk.channel(channelId), 2000, `${channelId} hung up`);
 }
 
 export async function agentState(ctx: TestContext, id: number): Promise<{ state: string; pauseReason: string | null }> {
