@@ -13,15 +13,19 @@ import { CallSession } from './session.js';
  */
 export async function recoverCalls(flow: CallFlow, deps: CallFlowDeps, sessions: ReadonlyMap<string, CallSession>): Promise<void> {
   const { telephony, callLog, log } = deps;
+  // Only what existed before the list was taken can be judged by it: a call arriving
+  // meanwhile is live though the list does not show it.
+  const known = [...sessions.values()];
+  const open = callLog.unfinished();
   const live = new Set((await telephony.listChannels()).map((c) => c.id));
 
-  for (const session of [...sessions.values()]) {
+  for (const session of known) {
     if (!live.has(session.channelId)) await flow.channelVanished(session, session.channelId);
     else if (session.agentLeg && !live.has(session.agentLeg.channelId)) await flow.channelVanished(session, session.agentLeg.channelId);
   }
 
-  for (const call of callLog.unfinished()) {
-    if (sessions.has(call.id)) continue;
+  for (const call of open) {
+    if (sessions.has(call.id) || known.some((s) => s.id === call.id)) continue;
     if (!live.has(call.channelId)) {
       callLog.close(call.id, 'lost', { cause: null, causeText: 'channel gone while the service was down' });
       log.warn({ callId: call.id, phase: call.phase }, 'open call had no live channel; closed as lost');

@@ -22,6 +22,7 @@ export class CallSession {
   callerGone = false;
 
   private chain: Promise<void> = Promise.resolve();
+  private disposed = false;
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly afterPlayback = new Map<string, () => Promise<void> | void>();
   private playbackSeq = 0;
@@ -33,15 +34,21 @@ export class CallSession {
     readonly log: Log,
   ) {}
 
-  /** Runs `task` after every task queued before it; a failing task is logged and never stops the call's queue. */
+  /**
+   * Runs `task` after every task queued before it; a failing task is logged and never stops
+   * the call's queue. Once the call is disposed, queued and new tasks do nothing.
+   */
   run(task: () => Promise<void> | void): Promise<void> {
-    const next = this.chain.then(task).catch((err: unknown) => this.log.error({ err }, 'call step failed'));
+    const next = this.chain
+      .then(() => (this.disposed ? undefined : task()))
+      .catch((err: unknown) => this.log.error({ err }, 'call step failed'));
     this.chain = next;
     return next;
   }
 
   /** A timer whose callback runs in the call's queue and dies with the call. */
   after(ms: number, task: () => Promise<void> | void): () => void {
+    if (this.disposed) return () => undefined;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       void this.run(task);
@@ -76,6 +83,7 @@ export class CallSession {
 
   /** Ends everything the call holds in memory; what it did is already in the call log. */
   dispose(): void {
+    this.disposed = true;
     this.clearTimers();
     this.afterPlayback.clear();
   }

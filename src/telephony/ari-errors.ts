@@ -16,8 +16,10 @@ export function normaliseAriError(err: unknown): TelephonyError {
     // Not JSON: a network error or a plain-text body; keep it as it is.
   }
   const code = (err as { code?: unknown }).code;
-  if (/not found|not in stasis|does not exist/i.test(message)) return new TelephonyError(message, 'not-found');
-  if (/already exists|conflict|not in a state|already in (a )?bridge/i.test(message)) return new TelephonyError(message, 'conflict');
+  // "Channel not in Stasis application": the channel has left us, which for the caller is as
+  // good as gone; "Channel not in this bridge": it already left that bridge.
+  if (/not found|not in stasis|not in this bridge|does not exist/i.test(message)) return new TelephonyError(message, 'not-found');
+  if (/already exists|conflict|invalid state|isn't playing|already in (a )?bridge/i.test(message)) return new TelephonyError(message, 'conflict');
   if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|socket hang up|not connected/i.test(`${message} ${String(code ?? '')}`)) {
     return new TelephonyError(message, 'unavailable');
   }

@@ -11,13 +11,17 @@ export function toChannelInfo(raw: unknown): ChannelInfo | null {
   if (!isObj(raw) || !str(raw.id)) return null;
   const caller = isObj(raw.caller) ? raw.caller : {};
   const dialplan = isObj(raw.dialplan) ? raw.dialplan : {};
-  return {
+  const info: ChannelInfo = {
     id: raw.id as string,
     name: str(raw.name) ?? '',
     state: str(raw.state) ?? 'Unknown',
     callerNumber: str(caller.number) ?? '',
     dialed: str(dialplan.exten) ?? '',
   };
+  // A channel running Stasis shows app_data "app,arg1,arg2": the args survive a reconnect of
+  // ours, when GET /channels is all there is to rebuild from.
+  if (dialplan.app_name === 'Stasis' && typeof dialplan.app_data === 'string') info.args = dialplan.app_data.split(',').slice(1);
+  return info;
 }
 
 /** Hangup causes seen in ChannelHangupRequest, kept until the channel leaves our app. */

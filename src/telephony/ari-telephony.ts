@@ -1,8 +1,7 @@
-import type { EventEmitter } from 'node:events';
-import ari, { type Client } from 'ari-client';
-import type { Log } from '../log.js';
+import type { Client } from 'ari-client';
 import { normaliseAriError } from './ari-errors.js';
 import { HangupCauses, toChannelInfo, toTelephonyEvent } from './ari-events.js';
+import { AriConnection, type ConnectionOptions } from './connection.js';
 import {
   TelephonyError,
   type BridgeInfo,
@@ -14,34 +13,29 @@ import {
   type TelephonyListener,
 } from './types.js';
 
-export interface AriTelephonyOptions {
-  url: string;
-  user: string;
-  password: string;
-  app: string;
-  logger: Log;
-  /** Backoff between whole reconnects, doubling from the first to the cap. */
-  retryDelayMs?: number;
-  maxRetryDelayMs?: number;
-  /** ari-client's connect() can hang on a half-open Asterisk; give up on it after this. */
-  connectTimeoutMs?: number;
-}
+export type AriTelephonyOptions = ConnectionOptions;
 
 /**
- * The only code that speaks ARI. ari-client never retries its first connect and gives up on
- * its WebSocket after about ten tries, which an Asterisk restart can exhaust; so this wraps
- * it in a loop that makes a fresh client, with backoff, until stop().
+ * The only code that speaks ARI: the Telephony operations over the generic client API
+ * (client.channels.answer({ channelId }), never instance objects, whose listeners ari-client
+ * keeps forever), and the app's events mapped to TelephonyEvent. AriConnection keeps the
+ * client connected.
  */
 export class AriTelephony implements Telephony {
-  private client: Client | null = null;
   private isConnected = false;
-  private stopped = true;
-  private giveUp: (() => void) | null = null;
   private readonly listeners: TelephonyListener[] = [];
   private readonly causes = new HangupCauses();
-  private loop: Promise<void> = Promise.resolve();
+  private readonly connection: AriConnection;
 
-  constructor(private readonly options: AriTelephonyOptions) {}
+  constructor(private readonly options: AriTelephonyOptions) {
+    this.connection = new AriConnection(options, {
+      event: (raw) => {
+        const mapped = toTelephonyEvent(raw, this.causes);
+        if (mapped) this.emit(mapped);
+      },
+      connected: (connected) => this.setConnected(connected),
+    });
+  }
 
   get connected(): boolean {
     return this.isConnected;
@@ -52,16 +46,11 @@ export class AriTelephony implements Telephony {
   }
 
   async start(): Promise<void> {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.loop = this.connectLoop();
+    this.connection.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    this.giveUp?.();
-    this.closeClient();
-    await this.loop;
+    await this.connection.stop();
     this.setConnected(false);
   }
 
@@ -155,77 +144,12 @@ export class AriTelephony implements Telephony {
   }
 
   private async request<T>(op: (c: Client) => Promise<T>): Promise<T> {
-    const client = this.client;
+    const client = this.connection.client;
     if (!client || !this.isConnected) throw new TelephonyError('Asterisk is not connected', 'unavailable');
     try {
       return await op(client);
     } catch (err) {
       throw normaliseAriError(err);
-    }
-  }
-
-  private async connectLoop(): Promise<void> {
-    const { url, user, password, app, logger } = this.options;
-    const first = this.options.retryDelayMs ?? 500;
-    const cap = this.options.maxRetryDelayMs ?? 30_000;
-    let delay = first;
-    while (!this.stopped) {
-      try {
-        const client = await withTimeout(ari.connect(url, user, password), this.options.connectTimeoutMs ?? 10_000);
-        if (this.stopped) return;
-        this.client = client;
-        const gaveUp = new Promise<void>((resolve) => (this.giveUp = resolve));
-        this.attach(client);
-        await client.start(app);
-        this.setConnected(true);
-        delay = first;
-        await gaveUp;
-      } catch (err) {
-        if (!this.stopped) logger.warn({ err: normaliseAriError(err).message, retryInMs: delay }, 'cannot reach Asterisk ARI; retrying');
-      }
-      this.closeClient();
-      this.setConnected(false);
-      if (this.stopped) return;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delay);
-        this.giveUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      delay = Math.min(delay * 2, cap);
-    }
-  }
-
-  private attach(client: Client): void {
-    const { logger } = this.options;
-    // The typings list named events only; '*' hands over the raw event JSON, which our guards read.
-    (client as unknown as EventEmitter).on('*', (event: unknown) => {
-      const mapped = toTelephonyEvent(event, this.causes);
-      if (mapped) this.emit(mapped);
-    });
-    client.on('WebSocketReconnecting', () => {
-      if (client === this.client) this.setConnected(false);
-    });
-    client.on('WebSocketConnected', () => {
-      if (client === this.client) this.setConnected(true);
-    });
-    client.on('WebSocketMaxRetries', () => {
-      logger.warn({}, 'ari-client gave up on the WebSocket; starting a fresh connection');
-      if (client === this.client) this.giveUp?.();
-    });
-  }
-
-  private closeClient(): void {
-    const client = this.client;
-    this.client = null;
-    this.giveUp = null;
-    if (!client) return;
-    (client as unknown as EventEmitter).removeAllListeners();
-    try {
-      client.stop();
-    } catch {
-      // Its WebSocket was never opened or is already closed.
     }
   }
 
@@ -245,20 +169,4 @@ export class AriTelephony implements Telephony {
       }
     }
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new TelephonyError(`no answer from ARI within ${ms} ms`, 'unavailable')), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (err: unknown) => {
-        clearTimeout(timer);
-        reject(err instanceof Error ? err : new Error(String(err)));
-      },
-    );
-  });
 }

@@ -86,14 +86,8 @@ export class Control {
 
   // ---- callers ------------------------------------------------------------------------
 
-  /**
-   * A call reaches Stasis(app) from the dialplan: StasisStart with no args, state Ring.
-   * Given just the caller's number, returns the channel id; given options, a CallHandle.
-   */
-  placeCall(caller: string): string;
-  placeCall(options: PlaceCallOptions): CallHandle;
-  placeCall(arg: string | PlaceCallOptions): string | CallHandle {
-    const options = typeof arg === 'string' ? { caller: arg } : arg;
+  /** A call reaches Stasis(app) from the dialplan: StasisStart with no args, state Ring. */
+  placeCall(options: PlaceCallOptions): CallHandle {
     const app = options.app ?? this.defaultApp;
     if (!this.apps().includes(app)) throw new Error(`Stasis app '${app}' is not connected: Asterisk would drop this call`);
     const e = this.engine;
@@ -105,7 +99,7 @@ export class Control {
       dialplan: { context: 'from-carrier', exten: options.exten ?? '12345', priority: 2, app_name: 'Stasis', app_data: app },
     });
     e.enterStasis(c, app, []);
-    return typeof arg === 'string' ? c.id : new CallHandle(this, c.id);
+    return new CallHandle(this, c.id);
   }
 
   /** The caller presses keys: one ChannelDtmfReceived per digit, when Asterisk would deliver it. Returns how many were delivered. */
@@ -261,7 +255,7 @@ export class Control {
   // ---- waiting ----------------------------------------------------------------------------
 
   /** Resolves with the probe's first truthy value, re-checked whenever the fake's state changes. */
-  waitFor<T>(probe: () => T | null | undefined | false, what = 'a condition', timeoutMs = 2000): Promise<T> {
+  waitFor<T>(probe: () => T | null | undefined | false, timeoutMs = 2000, what = 'a condition'): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const done = () => {
         clearTimeout(timer);
@@ -291,15 +285,15 @@ export class Control {
   }
 
   waitForApp(app = this.defaultApp, timeoutMs?: number): Promise<true> {
-    return this.waitFor(() => this.apps().includes(app), `app ${app} to connect`, timeoutMs);
+    return this.waitFor(() => this.apps().includes(app), timeoutMs, `app ${app} to connect`);
   }
 
   /** The next originated leg (optionally to this endpoint) not yet returned by an earlier call. */
   async waitForOriginate(endpoint?: string, timeoutMs?: number): Promise<OriginatedLeg> {
     const leg = await this.waitFor(
       () => this.originated().find((l) => !this.handedOut.has(l.id) && (!endpoint || l.endpoint === endpoint)),
-      `an originate${endpoint ? ` to ${endpoint}` : ''}`,
       timeoutMs,
+      `an originate${endpoint ? ` to ${endpoint}` : ''}`,
     );
     this.handedOut.add(leg.id);
     return leg;
@@ -309,8 +303,8 @@ export class Control {
   async waitForRinging(endpoint?: string, timeoutMs?: number): Promise<OriginatedLeg> {
     const leg = await this.waitFor(
       () => this.ringing(endpoint).find((l) => !this.handedOut.has(l.id)),
-      `a leg ringing${endpoint ? ` at ${endpoint}` : ''}`,
       timeoutMs,
+      `a leg ringing${endpoint ? ` at ${endpoint}` : ''}`,
     );
     this.handedOut.add(leg.id);
     return leg;
@@ -322,7 +316,7 @@ export class Control {
     return this.waitFor(() => {
       const p = this.engine.media.current(`channel:${channelId}`);
       return p && matches(p.media[p.index]!) ? playbackJson(p) : undefined;
-    }, `a playback${media ? ` of ${String(media)}` : ''} on ${channelId}`, timeoutMs);
+    }, timeoutMs, `a playback${media ? ` of ${String(media)}` : ''} on ${channelId}`);
   }
 
   /** All the channels are in one bridge together. */
@@ -330,23 +324,23 @@ export class Control {
     return this.waitFor(() => {
       const bridge = this.bridgeOf(channelIds[0]!);
       return bridge && channelIds.every((id) => bridge.channels.includes(id)) ? bridge : undefined;
-    }, `${channelIds.join(', ')} bridged together`, timeoutMs);
+    }, timeoutMs, `${channelIds.join(', ')} bridged together`);
   }
 
   /** The channel no longer exists. */
   waitForGone(channelId: string, timeoutMs?: number): Promise<true> {
-    return this.waitFor(() => !this.engine.channels.has(channelId), `${channelId} to be gone`, timeoutMs);
+    return this.waitFor(() => !this.engine.channels.has(channelId), timeoutMs, `${channelId} to be gone`);
   }
 
   /** The first event of the type sent from now on (or since an index into `events`). */
   waitForEvent(type: string, match: (body: Record<string, unknown>) => boolean = () => true, timeoutMs?: number, since = this.events.length) {
-    return this.waitFor(() => this.events.slice(since).find((e) => e.type === type && match(e.body)), `event ${type}`, timeoutMs);
+    return this.waitFor(() => this.events.slice(since).find((e) => e.type === type && match(e.body)), timeoutMs, `event ${type}`);
   }
 
   /** The first REST call matching method and path made from now on (or since an index into `requests`). */
   waitForRequest(method: string, path: string | RegExp, timeoutMs?: number, since = this.requests.length) {
     const matches = (p: string) => (typeof path === 'string' ? p === path : path.test(p));
-    return this.waitFor(() => this.requests.slice(since).find((r) => r.method === method && matches(r.path)), `${method} ${String(path)}`, timeoutMs);
+    return this.waitFor(() => this.requests.slice(since).find((r) => r.method === method && matches(r.path)), timeoutMs, `${method} ${String(path)}`);
   }
 
   private live(channelId: string): FakeChannel {

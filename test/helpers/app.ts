@@ -44,6 +44,7 @@ export async function build(t: Test, env: Record<string, string> = {}): Promise<
   });
   await waitUntil(() => telephony.connected, 5000, 'the service to connect to the fake Asterisk');
   await asterisk.waitForApp();
+  await app.callFlow.settled();
 
   let adminToken: string | null = null;
   let users = 0;

@@ -38,8 +38,8 @@ export function waitForPrompt(ctx: TestContext, channelId: string, media: string
 }
 
 /** The prompt now playing plays to its end. */
-export async function finishPrompt(ctx: TestContext, channelId: string, media: string | RegExp = /./): Promise<void> {
-  const playback = await waitForPrompt(ctx, channelId, media);
+export async function finishPrompt(ctx: TestContext, channelId: string, media: string | RegExp = /./, timeoutMs = 2000): Promise<void> {
+  const playback = await waitForPrompt(ctx, channelId, media, timeoutMs);
   ctx.asterisk.finishPlayback(playback.id);
 }
 
