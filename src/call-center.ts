@@ -68,8 +68,10 @@ export default fp(
       await telephony.start();
     });
     app.addHook('onClose', async () => {
-      await telephony.stop();
+      // No new work for any call, then a bounded wait for work in flight, before the database closes.
       callFlow.stop();
+      await telephony.stop();
+      await Promise.race([callFlow.settled(), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
       agentService.stop();
     });
   },

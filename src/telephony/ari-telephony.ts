@@ -13,7 +13,10 @@ import {
   type TelephonyListener,
 } from './types.js';
 
-export type AriTelephonyOptions = ConnectionOptions;
+export type AriTelephonyOptions = ConnectionOptions & {
+  /** How long one ARI request may take before it counts as Asterisk being unavailable. */
+  requestTimeoutMs?: number;
+};
 
 /**
  * The only code that speaks ARI: the Telephony operations over the generic client API
@@ -27,7 +30,10 @@ export class AriTelephony implements Telephony {
   private readonly causes = new HangupCauses();
   private readonly connection: AriConnection;
 
+  private readonly requestTimeoutMs: number;
+
   constructor(private readonly options: AriTelephonyOptions) {
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 5000;
     this.connection = new AriConnection(options, {
       event: (raw) => {
         const mapped = toTelephonyEvent(raw, this.causes);
@@ -146,10 +152,18 @@ export class AriTelephony implements Telephony {
   private async request<T>(op: (c: Client) => Promise<T>): Promise<T> {
     const client = this.connection.client;
     if (!client || !this.isConnected) throw new TelephonyError('Asterisk is not connected', 'unavailable');
+    // A request in flight when Asterisk dies may never be answered (ari-client sets no
+    // timeout), and it would hold up its call's queue forever.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new TelephonyError(`no answer from Asterisk within ${this.requestTimeoutMs} ms`, 'unavailable')), this.requestTimeoutMs);
+    });
     try {
-      return await op(client);
+      return await Promise.race([op(client), timeout]);
     } catch (err) {
       throw normaliseAriError(err);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

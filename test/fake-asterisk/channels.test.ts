@@ -107,3 +107,15 @@ t.test('errors come with Asterisk status codes and messages', async (t) => {
   await t.rejects(client.channels.answer({ channelId: 'gone' }), { message: '{"message":"Channel not found"}' });
   t.match(asterisk.requests.at(-1), { method: 'POST', path: '/ari/channels/gone/answer', status: 404 });
 });
+
+t.test('reset hangs up every channel and destroys every bridge, telling the app', async (t) => {
+  const { asterisk, client } = await connected(t);
+  const call = await callIn(asterisk, client);
+  await client.bridges.createWithId({ bridgeId: 'b1', type: 'holding' });
+  await client.bridges.addChannel({ bridgeId: 'b1', channel: call.id });
+  const ended = next(client, 'StasisEnd');
+  asterisk.reset();
+  await ended;
+  t.same(asterisk.channels(), []);
+  t.same(asterisk.bridges(), []);
+});

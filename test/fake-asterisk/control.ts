@@ -1,7 +1,10 @@
 import type { Engine, SentEvent } from './engine.js';
 import type { RequestLogEntry } from './http.js';
 import { bridgeJson, bridgeType, channelJson, playbackJson, type FakeChannel } from './model.js';
+import { CallHandle } from './call-handle.js';
 import { answerLeg, noAnswer, refuseLeg, type Refusal } from './originate.js';
+
+export { CallHandle };
 
 export interface PlaceCallOptions {
   /** The citizen's number as the carrier presents it. */
@@ -24,40 +27,6 @@ export interface OriginatedLeg {
   timeoutSeconds: number;
   variables: Record<string, string>;
   outcome: 'ringing' | 'answered' | 'failed';
-}
-
-/** A citizen's call, as a test holds it. */
-export class CallHandle {
-  constructor(
-    private readonly control: Control,
-    readonly id: string,
-  ) {}
-
-  press(digits: string, durationMs?: number): number {
-    return this.control.press(this.id, digits, { durationMs });
-  }
-
-  hangup(cause = 16): void {
-    this.control.hangup(this.id, cause);
-  }
-
-  /** Media URIs heard so far, in order. */
-  played(): string[] {
-    return this.control.played(this.id);
-  }
-
-  finishPlaybacks(): void {
-    this.control.finishPlaybacksOn(this.id);
-  }
-
-  waitForPlayback(media?: string | RegExp, timeoutMs?: number) {
-    return this.control.waitForPlayback(this.id, media, timeoutMs);
-  }
-
-  /** The channel's state (Ring, Up, ...), or null once it is gone. */
-  get state(): string | null {
-    return this.control.channel(this.id)?.state ?? null;
-  }
 }
 
 /**

@@ -19,6 +19,8 @@ export interface HttpOptions {
   authorised: (user: string, password: string) => boolean;
   apps: () => string[];
   log: (entry: RequestLogEntry) => void;
+  /** While true, answer 503 to everything, as Asterisk does before it has fully booted. */
+  booting: () => boolean;
 }
 
 /** The REST half of ARI: Basic auth, Asterisk's status codes, JSON bodies, empty 204s. */
@@ -39,6 +41,7 @@ export function createAriServer(options: HttpOptions): Server {
 }
 
 function handle(options: HttpOptions, req: IncomingMessage, url: URL, rawBody: string): Reply {
+  if (options.booting()) return { status: 503, body: { message: 'Asterisk is not fully booted' } };
   if (!authorised(req, url, options.authorised)) return { status: 401, body: { error: 'Authentication required' } };
   try {
     let body: Record<string, unknown> = {};

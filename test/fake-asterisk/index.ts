@@ -28,6 +28,8 @@ export interface FakeAsteriskOptions {
  * the far end (callers, agents' phones) through the Control methods it inherits.
  */
 export class FakeAsterisk extends Control {
+  /** While true, every request and WebSocket upgrade is answered 503, as by an Asterisk still booting. */
+  booting = false;
   private server: Server | null = null;
   private sockets: EventSockets | null = null;
   private port = 0;
@@ -50,11 +52,13 @@ export class FakeAsterisk extends Control {
   async start(): Promise<{ url: string; port: number }> {
     if (this.server) return { url: this.url, port: this.port };
     const authorised = (user: string, password: string) => user === this.user && password === this.password;
-    const sockets = new EventSockets(this.engine, authorised);
+    const booting = () => this.booting;
+    const sockets = new EventSockets(this.engine, authorised, booting);
     const server = createAriServer({
       engine: this.engine,
       authorised,
       apps: () => sockets.apps(),
+      booting,
       log: (entry) => {
         this.requests.push(entry);
         this.engine.emit('change');

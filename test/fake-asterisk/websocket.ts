@@ -17,6 +17,7 @@ export class EventSockets {
   constructor(
     private readonly engine: Engine,
     private readonly authorised: (user: string, password: string) => boolean,
+    private readonly booting: () => boolean,
   ) {
     engine.on('event', this.onEvent);
   }
@@ -27,6 +28,7 @@ export class EventSockets {
 
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (this.booting()) return reject(socket, 503, 'Service Unavailable');
     if (url.pathname !== '/ari/events') return reject(socket, 404, 'Not Found');
     const key = url.searchParams.get('api_key') ?? basicCredentials(req.headers.authorization) ?? '';
     const colon = key.indexOf(':');

@@ -20,9 +20,18 @@ export interface TestContext {
   userToken(role: 'admin' | 'supervisor' | 'agent', agentId?: number): Promise<string>;
 }
 
+export interface BuildOptions {
+  env?: Record<string, string>;
+  /** Another service on the same fake Asterisk (a restart); the caller stops it. */
+  asterisk?: FakeAsterisk;
+  /** A database file, so a second service can take over where the first left off. */
+  databasePath?: string;
+}
+
 /** A fresh service on an in-memory database, connected to a fresh fake Asterisk; both closed when the test ends. */
-export async function build(t: Test, env: Record<string, string> = {}): Promise<TestContext> {
-  const asterisk = new FakeAsterisk({ user: 'ari', password: 'ari-secret' });
+export async function build(t: Test, options: BuildOptions = {}): Promise<TestContext> {
+  const env = options.env ?? {};
+  const asterisk = options.asterisk ?? new FakeAsterisk({ user: 'ari', password: 'ari-secret' });
   const { url } = await asterisk.start();
   const config = loadConfig({
     ARI_URL: url,
@@ -36,11 +45,11 @@ export async function build(t: Test, env: Record<string, string> = {}): Promise<
   });
   const log = createLogger(config.LOG_LEVEL);
   const telephony = new AriTelephony({ url, user: config.ARI_USER, password: config.ARI_PASSWORD, app: config.ARI_APP, logger: log });
-  const app = await buildApp({ config, telephony, db: openDatabase(':memory:'), logger: log });
+  const app = await buildApp({ config, telephony, db: openDatabase(options.databasePath ?? ':memory:'), logger: log });
   await app.ready();
   t.teardown(async () => {
     await app.close();
-    await asterisk.stop();
+    if (!options.asterisk) await asterisk.stop();
   });
   await waitUntil(() => telephony.connected, 5000, 'the service to connect to the fake Asterisk');
   await asterisk.waitForApp();

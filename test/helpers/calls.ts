@@ -79,10 +79,15 @@ export async function agentState(ctx: TestContext, id: number): Promise<{ state:
   return (await ctx.api({ method: 'GET', url: `/api/agents/${id}` })).json();
 }
 
+/** The newest call, through the API, once the service has finished with it. */
 export async function lastCall(ctx: TestContext) {
-  await ctx.app.callFlow.settled();
-  const list = (await ctx.api({ method: 'GET', url: '/api/calls?limit=1' })).json();
-  const id = list.items[0].id as string;
+  let id = '';
+  await until(async () => {
+    await ctx.app.callFlow.settled();
+    const newest = (await ctx.api({ method: 'GET', url: '/api/calls?limit=1' })).json().items[0];
+    id = newest?.id ?? '';
+    return newest?.phase === 'ended';
+  }, 'the newest call to end');
   return (await ctx.api({ method: 'GET', url: `/api/calls/${id}` })).json();
 }
 
