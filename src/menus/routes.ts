@@ -14,7 +14,7 @@ const MenuVersion = Type.Object({
 });
 
 const MenuError = Type.Object({ nodeId: Type.Union([Type.String(), Type.Null()]), field: Type.String(), message: Type.String() });
-const InvalidMenuResponse = Type.Intersect([ErrorResponse, Type.Object({ errors: Type.Array(MenuError) })]);
+const InvalidMenuResponse = Type.Intersect([ErrorResponse, Type.Object({ errors: Type.Optional(Type.Array(MenuError)) })]);
 const NameParam = Type.Object({ name: Type.String({ minLength: 1, maxLength: 40 }) });
 const errorsOf = { 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
