@@ -13,6 +13,15 @@ export class AgentsRepository {
     return this.db.select().from(agents).orderBy(agents.id).all();
   }
 
+  /** Agents free to take a call, with what routing needs; the ACD asks on every arrival. */
+  available(): Array<Pick<Agent, 'id' | 'state' | 'skills' | 'idleSince' | 'endpoint'>> {
+    return this.db
+      .select({ id: agents.id, state: agents.state, skills: agents.skills, idleSince: agents.idleSince, endpoint: agents.endpoint })
+      .from(agents)
+      .where(eq(agents.state, 'available'))
+      .all();
+  }
+
   get(id: number): Agent | null {
     return this.db.select().from(agents).where(eq(agents.id, id)).get() ?? null;
   }

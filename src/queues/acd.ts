@@ -92,7 +92,8 @@ export class Acd {
 
   /** Offers waiting callers to free agents; called whenever a caller arrives or an agent becomes available. */
   dispatch(): void {
-    const agents = this.deps.agents.repository.list();
+    if (!this.waiting.some((w) => !w.session.agentLeg && !w.session.callerGone)) return;
+    const agents = this.deps.agents.repository.available();
     for (const entry of this.waiting) {
       if (entry.session.agentLeg || entry.session.callerGone) continue;
       const agentId = pickAgent(agents, entry.queue.name);

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { build } from '../helpers/app.js';
-import { agentState, callInto, lastCall, loginAgents, until, waitForBridged, waitForGone } from '../helpers/calls.js';
+import { agentState, callInto, lastCall, loginAgents, until, waitForBridged, waitForGone, talkTo } from '../helpers/calls.js';
 
 t.test('citizen presses 3, waits, agent 1009 answers, citizen hangs up', async (t) => {
   const ctx = await build(t);
@@ -48,10 +48,7 @@ t.test('the agent hangs up first: the citizen is hung up and the call is complet
   const ctx = await build(t);
   const { asterisk } = ctx;
   await loginAgents(ctx, 1);
-  const citizen = await callInto(ctx, '1');
-  const leg = await asterisk.waitForOriginate('PJSIP/1001');
-  asterisk.answerLeg(leg.id);
-  await waitForBridged(ctx, citizen, leg.id);
+  const { citizen, leg } = await talkTo(ctx, '1', 'PJSIP/1001');
   asterisk.hangup(leg.id);
   await waitForGone(ctx, citizen);
   const call = await lastCall(ctx);

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { build } from '../helpers/app.js';
-import { agentState, callInto, finishPrompt, lastCall, loginAgents, sound, tuneQueue, until, waitForBridged, waitForGone, waitForPrompt } from '../helpers/calls.js';
+import { agentState, callInto, finishPrompt, lastCall, loginAgents, sound, tuneQueue, until, waitForBridged, waitForGone, waitForPrompt, talkTo } from '../helpers/calls.js';
 
 t.test('position is announced on entry and every N seconds', async (t) => {
   const ctx = await build(t);
@@ -112,10 +112,7 @@ t.test('past the maximum wait the caller is told the hotline will call back, and
 t.test('an agent cannot log out while on a call', async (t) => {
   const ctx = await build(t);
   await loginAgents(ctx, 1);
-  const citizen = await callInto(ctx, '1');
-  const leg = await ctx.asterisk.waitForOriginate('PJSIP/1001');
-  ctx.asterisk.answerLeg(leg.id);
-  await waitForBridged(ctx, citizen, leg.id);
+  const { citizen, leg } = await talkTo(ctx, '1', 'PJSIP/1001');
   const res = await ctx.api({ method: 'POST', url: '/api/agents/1/logout' });
   t.equal(res.statusCode, 409);
   t.match(res.json().message, /on-call and cannot log out/);

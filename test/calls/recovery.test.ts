@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import { build } from '../helpers/app.js';
 import { FakeAsterisk } from '../fake-asterisk/index.js';
-import { agentState, callInto, lastCall, loginAgents, until, waitForBridged, waitForGone } from '../helpers/calls.js';
+import { agentState, callInto, lastCall, loginAgents, until, waitForBridged, waitForGone, talkTo } from '../helpers/calls.js';
 
 const fakeAsterisk = async (t: Test) => {
   const asterisk = new FakeAsterisk({ user: 'ari', password: 'ari-secret' });
@@ -18,10 +18,7 @@ t.test('the service restarts: a waiting caller keeps waiting and is served, a ta
 
   const first = await build(t, { asterisk, databasePath });
   await loginAgents(first, 1);
-  const talking = await callInto(first, '1', '13800000001');
-  const leg = await asterisk.waitForOriginate('PJSIP/1001');
-  asterisk.answerLeg(leg.id);
-  await waitForBridged(first, talking, leg.id);
+  const { citizen: talking, leg } = await talkTo(first, '1', 'PJSIP/1001', '13800000001');
   const waiting = await callInto(first, '3', '13800000002');
   await first.app.close();
 
@@ -54,10 +51,7 @@ t.test('calls that ended while the service was down are closed as lost; their ag
   const databasePath = join(mkdtempSync(join(tmpdir(), 'hotline-')), 'hotline.db');
   const first = await build(t, { asterisk, databasePath });
   await loginAgents(first, 1);
-  const citizen = await callInto(first, '1');
-  const leg = await asterisk.waitForOriginate('PJSIP/1001');
-  asterisk.answerLeg(leg.id);
-  await waitForBridged(first, citizen, leg.id);
+  const { citizen, leg } = await talkTo(first, '1', 'PJSIP/1001');
   await first.app.close();
   asterisk.hangup(citizen);
   asterisk.hangup(leg.id);
@@ -71,10 +65,7 @@ t.test('calls that ended while the service was down are closed as lost; their ag
 t.test('Asterisk restarts: live calls are closed, agents freed, the service reconnects by itself', async (t) => {
   const ctx = await build(t);
   await loginAgents(ctx, 1);
-  const citizen = await callInto(ctx, '1');
-  const leg = await ctx.asterisk.waitForOriginate('PJSIP/1001');
-  ctx.asterisk.answerLeg(leg.id);
-  await waitForBridged(ctx, citizen, leg.id);
+  const { citizen, leg } = await talkTo(ctx, '1', 'PJSIP/1001');
   const queued = await callInto(ctx, '3', '13800000009');
   void queued;
 

@@ -223,6 +223,12 @@ export class Control {
 
   // ---- waiting ----------------------------------------------------------------------------
 
+  /** Calls the listener after every change of state, event sent or request answered; returns the unsubscribe. */
+  onChange(listener: () => void): () => void {
+    this.engine.on('change', listener);
+    return () => this.engine.off('change', listener);
+  }
+
   /** Resolves with the probe's first truthy value, re-checked whenever the fake's state changes. */
   waitFor<T>(probe: () => T | null | undefined | false, timeoutMs = 2000, what = 'a condition'): Promise<T> {
     return new Promise<T>((resolve, reject) => {

@@ -71,6 +71,15 @@ export function waitForBridged(ctx: TestContext, a: string, b: string) {
   }, 2000, `${a} and ${b} in one bridge`);
 }
 
+/** A citizen calls with `key`, the agent's phone at `endpoint` rings and answers: they talk. */
+export async function talkTo(ctx: TestContext, key: string, endpoint: string, caller?: string) {
+  const citizen = await callInto(ctx, key, caller);
+  const leg = await ctx.asterisk.waitForOriginate(endpoint);
+  ctx.asterisk.answerLeg(leg.id);
+  await waitForBridged(ctx, citizen, leg.id);
+  return { citizen, leg };
+}
+
 export function waitForGone(ctx: TestContext, channelId: string) {
   return ctx.asterisk.waitFor(() => !ctx.asterisk.channel(channelId), 2000, `${channelId} hung up`);
 }

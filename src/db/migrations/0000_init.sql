@@ -11,6 +11,7 @@ CREATE TABLE `agents` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `agents_endpoint_unique` ON `agents` (`endpoint`);--> statement-breakpoint
+CREATE INDEX `agents_state` ON `agents` (`state`);--> statement-breakpoint
 CREATE TABLE `call_events` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`call_id` text NOT NULL,

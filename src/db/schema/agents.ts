@@ -1,9 +1,11 @@
-import { sqliteTable, integer, text } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
 
 export const agentStates = ['offline', 'available', 'ringing', 'on-call', 'wrap-up', 'paused'] as const;
 export type AgentStateName = (typeof agentStates)[number];
 
-export const agents = sqliteTable('agents', {
+export const agents = sqliteTable(
+  'agents',
+  {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull(),
   /** The Asterisk endpoint rung for this agent, e.g. PJSIP/1001. */
@@ -16,4 +18,6 @@ export const agents = sqliteTable('agents', {
   /** When the agent last became free; the longest-idle agent is rung first. */
   idleSince: integer('idle_since'),
   currentCallId: text('current_call_id'),
-});
+  },
+  (t) => [index('agents_state').on(t.state)],
+);

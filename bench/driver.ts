@@ -1,0 +1,90 @@
+// The far side of the call benchmark, in its own process so its work is not counted as the
+// service's: a fake Asterisk, N citizens who press 1 during the welcome prompt, and agents'
+// phones that answer at once. Reports each key press's latency to the service's next request.
+import { EventEmitter } from 'node:events';
+import { FakeAsterisk } from '../test/fake-asterisk/index.js';
+
+interface Start {
+  calls: number;
+  talkMs: number;
+}
+
+// Every waiting citizen listens for the fake's changes: a thousand listeners is the point here.
+EventEmitter.defaultMaxListeners = 0;
+const fake = new FakeAsterisk({ user: 'bench', password: 'bench', autoFinishPlaybacksMs: 30 });
+const { url } = await fake.start();
+process.send!({ type: 'ready', url });
+
+process.on('message', (message: { type: string } & Start) => {
+  if (message.type === 'run') void run(message).then((result) => process.send!({ type: 'done', ...result }));
+  if (message.type === 'stop') void fake.stop().then(() => process.exit(0));
+});
+
+async function run({ calls, talkMs }: Start) {
+  await fake.waitForApp(undefined, 10_000);
+  const pressedAt = new Map<string, number>(); // channel id → when its key was sent
+  const watching = new Map<string, string>(); // playback id → channel id
+  const latencies: number[] = [];
+  let seenRequests = fake.requests.length;
+  let seenLegs = 0;
+  const pressed = new Set<string>();
+  const callers = new Set<string>();
+  const hangupScheduled = new Set<string>();
+  let finished = 0;
+  let resolveAll!: () => void;
+  const allDone = new Promise<void>((r) => (resolveAll = r));
+
+  let seenEvents = fake.events.length;
+  const stopWatching = fake.onChange(() => {
+    // A citizen presses 1 as soon as the welcome prompt starts.
+    for (; seenEvents < fake.events.length; seenEvents += 1) {
+      const event = fake.events[seenEvents]!;
+      if (event.type !== 'PlaybackStarted') continue;
+      const playback = event.body.playback as { id: string; target_uri: string };
+      const channelId = playback.target_uri.replace('channel:', '');
+      if (!callers.has(channelId) || pressed.has(channelId)) continue;
+      pressed.add(channelId);
+      watching.set(playback.id, channelId);
+      pressedAt.set(channelId, performance.now());
+      fake.press(channelId, '1');
+    }
+    // The first request after a key press that concerns the caller is the service's reaction.
+    for (; seenRequests < fake.requests.length; seenRequests += 1) {
+      const req = fake.requests[seenRequests]!;
+      const id = req.path.split('/')[3] ?? '';
+      const channelId = watching.get(id) ?? (pressedAt.has(id) ? id : undefined);
+      const sent = channelId ? pressedAt.get(channelId) : undefined;
+      if (channelId && sent !== undefined) {
+        latencies.push(req.at - sent);
+        pressedAt.delete(channelId);
+        watching.delete(id);
+      }
+    }
+    const legs = fake.originated();
+    for (; seenLegs < legs.length; seenLegs += 1) {
+      const leg = legs[seenLegs]!;
+      setImmediate(() => fake.channel(leg.id) && fake.answerLeg(leg.id));
+    }
+  });
+  // Talking callers hang up after talkMs; checked on a timer, not on every change.
+  const hangups = setInterval(() => {
+    for (const id of callers) {
+      const channel = fake.channel(id);
+      if (!channel) {
+        callers.delete(id);
+        finished += 1;
+        if (finished === calls) resolveAll();
+      } else if (channel.bridgeId?.startsWith('call-') && !hangupScheduled.has(id)) {
+        hangupScheduled.add(id);
+        setTimeout(() => fake.channel(id) && fake.hangup(id), talkMs);
+      }
+    }
+  }, 20);
+
+  const startedAt = performance.now();
+  for (let i = 0; i < calls; i += 1) callers.add(fake.placeCall({ caller: `1380000${String(i).padStart(4, '0')}` }).id);
+  await allDone;
+  stopWatching();
+  clearInterval(hangups);
+  return { latencies, elapsedMs: performance.now() - startedAt };
+}
