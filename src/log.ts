@@ -20,10 +20,32 @@ export function maskNumbers(obj: Record<string, unknown>): Record<string, unknow
   return out ?? obj;
 }
 
+/** A request URL fit for the log: phone numbers in the query masked, tokens removed. */
+export function logUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const params = new URLSearchParams(url.slice(q + 1));
+  for (const key of [...params.keys()]) {
+    if (key === 'token') params.set(key, '[redacted]');
+    else if (numberKeys.has(key)) params.set(key, maskNumber(params.get(key) ?? ''));
+  }
+  return `${url.slice(0, q)}?${params.toString()}`;
+}
+
+interface LoggedRequest {
+  method: string;
+  url: string;
+  host?: string;
+  ip?: string;
+}
+
 export function loggerOptions(level: string): LoggerOptions {
   return {
     level,
     formatters: { log: maskNumbers },
+    serializers: {
+      req: (req: LoggedRequest) => ({ method: req.method, url: logUrl(req.url), host: req.host, remoteAddress: req.ip }),
+    },
     // Tokens and passwords never reach the log, whichever route they came through.
     redact: ['req.headers.authorization', 'password', '*.password', 'token'],
   };

@@ -3,7 +3,17 @@ import { buildApp } from './app.js';
 import { createLogger } from './log.js';
 import { AriTelephony } from './telephony/ari-telephony.js';
 
-const config = loadConfig();
+function fail(message: string): never {
+  process.stderr.write(`hotline12345 cannot start: ${message}\n`);
+  process.exit(1);
+}
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (err) {
+  fail((err as Error).message);
+}
 const log = createLogger(config.LOG_LEVEL);
 const telephony = new AriTelephony({
   url: config.ARI_URL,
@@ -13,7 +23,7 @@ const telephony = new AriTelephony({
   logger: log.child({ area: 'telephony' }),
 });
 
-const app = await buildApp({ config, telephony, logger: log });
+const app = await buildApp({ config, telephony, logger: log }).catch((err: unknown) => fail((err as Error).message));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
