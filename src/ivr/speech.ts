@@ -1,6 +1,6 @@
-// Turns prompt names, numbers and digit strings into the media URIs Asterisk plays.
-// Asterisk has no Mandarin sounds of its own, so Mandarin digits and numbers are built
-// from our own prompts (digit-0 … digit-9, ten); other languages use Asterisk's say.
+// Turns prompt names, numbers and digit strings into the media URIs Asterisk plays. Digits
+// and numbers come from our own prompts (digit-0 … digit-9, ten) in every language: Asterisk
+// has no Mandarin sounds, and Asterisk images without the English sound packs have none at all.
 
 export interface PromptSettings {
   prefix: string;
@@ -21,16 +21,13 @@ export function promptsMedia(refs: readonly string[], s: PromptSettings): string
 }
 
 export function spokenDigits(digits: string, s: PromptSettings): string[] {
-  const clean = digits.replace(/[^0-9]/g, '');
-  if (s.language !== 'zh') return clean ? [`digits:${clean}`] : [];
-  return [...clean].map((d) => `sound:${s.prefix}/zh/digit-${d}`);
+  return [...digits.replace(/[^0-9]/g, '')].map((d) => `sound:${s.prefix}/${s.language}/digit-${d}`);
 }
 
-/** Mandarin reads 0–99 as words (二十三 = 二 十 三); larger numbers are read digit by digit, which callers understand. */
+/** Mandarin reads 0–99 as words (二十三 = 二 十 三); other numbers and languages are read digit by digit, which callers understand. */
 export function spokenNumber(n: number, s: PromptSettings): string[] {
   if (!Number.isInteger(n) || n < 0) return [];
-  if (s.language !== 'zh') return [`number:${n}`];
-  if (n > 99) return spokenDigits(String(n), s);
+  if (s.language !== 'zh' || n > 99) return spokenDigits(String(n), s);
   const digit = (d: number) => `sound:${s.prefix}/zh/digit-${d}`;
   const ten = `sound:${s.prefix}/zh/ten`;
   if (n < 10) return [digit(n)];

@@ -17,9 +17,9 @@ t.test('Mandarin numbers are read as words up to 99', (t) => {
   t.end();
 });
 
-t.test('other languages use Asterisk say', (t) => {
-  t.same(spokenNumber(23, en), ['number:23']);
-  t.same(spokenDigits('2026001', en), ['digits:2026001']);
+t.test('English reads digits from our own prompts, not from Asterisk sound packs', (t) => {
+  t.same(spokenNumber(23, en), ['sound:hotline/en/digit-2', 'sound:hotline/en/digit-3']);
+  t.same(spokenDigits('2026', en), ['sound:hotline/en/digit-2', 'sound:hotline/en/digit-0', 'sound:hotline/en/digit-2', 'sound:hotline/en/digit-6']);
   t.end();
 });
 
