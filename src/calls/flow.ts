@@ -60,6 +60,7 @@ export class CallFlow {
   }
 
   adopt(session: CallSession, legChannelId?: string): void {
+    session.onStepFailed = (err) => this.rescue(session, err);
     this.sessions.set(session.id, session);
     this.byChannel.set(session.channelId, session);
     if (legChannelId) this.byChannel.set(legChannelId, session);
@@ -207,6 +208,26 @@ export class CallFlow {
     session.phase = 'ended';
     session.log.info({ cause, causeText, caller: maskNumber(session.caller) }, 'call ended');
     this.forget(session);
+  }
+
+  /**
+   * A step failed while Asterisk stayed up (a refused request, say). A caller left mid-menu
+   * would hear silence until they gave up, so they are sent to the general queue, once; a
+   * waiting caller is offered to agents again. A talking call needs nothing from us.
+   */
+  private rescue(session: CallSession, err: unknown): void {
+    if (session.rescued || session.callerGone || session.phase === 'ended' || session.phase === 'talking') return;
+    session.rescued = true;
+    const phase = session.phase;
+    this.deps.callLog.record(session.id, 'step-failed', { phase, error: err instanceof Error ? err.message : String(err) });
+    session.log.warn({ phase }, 'call step failed; sending the caller on to an agent');
+    if (phase === 'ivr') {
+      this.runners.get(session)?.stop();
+      this.runners.delete(session);
+      void session.run(() => this.deps.acd.enqueue(session, 'general'));
+    } else {
+      this.deps.acd.dispatch();
+    }
   }
 
   private forget(session: CallSession): void {

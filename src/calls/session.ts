@@ -20,6 +20,9 @@ export class CallSession {
   talkBridgeId: string | null = null;
   /** Set once the caller's channel is gone; every later step is a no-op for the caller's side. */
   callerGone = false;
+  /** Told when a step fails, so the call can be put back on a path that reaches an agent. */
+  onStepFailed: ((err: unknown) => void) | null = null;
+  rescued = false;
 
   private chain: Promise<void> = Promise.resolve();
   private disposed = false;
@@ -41,7 +44,10 @@ export class CallSession {
   run(task: () => Promise<void> | void): Promise<void> {
     const next = this.chain
       .then(() => (this.disposed ? undefined : task()))
-      .catch((err: unknown) => this.log.error({ err }, 'call step failed'));
+      .catch((err: unknown) => {
+        this.log.error({ err }, 'call step failed');
+        this.onStepFailed?.(err);
+      });
     this.chain = next;
     return next;
   }

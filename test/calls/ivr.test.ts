@@ -115,3 +115,21 @@ t.test('the citizen hangs up mid-prompt: the call log is closed, nothing is left
   t.match(c, { outcome: 'abandoned-in-ivr', phase: 'ended', hangupCause: 16 });
   t.same(ctx.app.callFlow.liveCalls(), []);
 });
+
+t.test('a refused ARI request mid-menu does not strand the caller: they go to the general queue', async (t) => {
+  const ctx = await build(t);
+  const telephony = ctx.app.telephony;
+  const stopPlayback = telephony.stopPlayback.bind(telephony);
+  let failures = 0;
+  telephony.stopPlayback = async (id) => {
+    if (failures++ === 0) throw new Error('Asterisk refused: simulated');
+    return stopPlayback(id);
+  };
+  const citizen = await call(ctx);
+  ctx.asterisk.press(citizen, '3');
+  await ctx.asterisk.waitFor(() => bridgeOf(ctx, citizen)?.id === 'queue-general', 2000, 'the caller in the general queue');
+  ctx.asterisk.hangup(citizen);
+  const c = await lastCall(ctx);
+  t.match(c.events.find((e: { type: string }) => e.type === 'step-failed'), { data: { phase: 'ivr', error: /simulated/ } });
+  t.match(c, { queue: 'general', outcome: 'abandoned-in-queue' });
+});
