@@ -2,6 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import fp from 'fastify-plugin';
 import sensible from '@fastify/sensible';
+import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.js';
 import { openDatabase, type Db } from './db/client.js';
@@ -16,6 +17,7 @@ import agentsRoutes from './agents/routes.js';
 import queuesRoutes from './queues/routes.js';
 import callsRoutes from './calls/routes.js';
 import menusRoutes from './menus/routes.js';
+import desktopRoutes from './desktop/routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -43,6 +45,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   installErrorHandler(app);
   await app.register(sensible);
+  await app.register(websocket);
 
   app.decorate('config', options.config);
   await app.register(
@@ -65,5 +68,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(queuesRoutes, { prefix: '/api/queues' });
   await app.register(callsRoutes, { prefix: '/api/calls' });
   await app.register(menusRoutes, { prefix: '/api/menus' });
+  await app.register(desktopRoutes, { prefix: '/api/desktop' });
   return app;
 }

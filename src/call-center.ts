@@ -9,6 +9,8 @@ import { Acd } from './queues/acd.js';
 import { QueuesRepository } from './queues/repository.js';
 import { ticketProgressPrompts } from './tickets/progress.js';
 import { TicketsRepository } from './tickets/repository.js';
+import { DesktopHub } from './desktop/hub.js';
+import { buildScreenPop } from './desktop/pop.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -20,6 +22,7 @@ declare module 'fastify' {
     callLog: CallLog;
     acd: Acd;
     callFlow: CallFlow;
+    desktopHub: DesktopHub;
   }
 }
 
@@ -55,6 +58,13 @@ export default fp(
     });
     callFlow.start();
 
+    const desktopHub = new DesktopHub();
+    agentService.onChange((agent) => desktopHub.agentChanged(agent));
+    acd.onOffered((session, agentId) => {
+      const pop = buildScreenPop(session.id, { callLog, tickets: ticketsRepository });
+      if (pop) desktopHub.offered(agentId, pop);
+    });
+
     app.decorate('agentsRepository', agentsRepository);
     app.decorate('agentService', agentService);
     app.decorate('queuesRepository', queuesRepository);
@@ -63,6 +73,7 @@ export default fp(
     app.decorate('callLog', callLog);
     app.decorate('acd', acd);
     app.decorate('callFlow', callFlow);
+    app.decorate('desktopHub', desktopHub);
 
     app.addHook('onReady', async () => {
       await telephony.start();

@@ -37,6 +37,7 @@ export class Acd {
   /** In arrival order across all queues: the caller waiting longest is served first. */
   private readonly waiting: Waiting[] = [];
   private readonly holdingBridges = new Set<string>();
+  private readonly offerListeners: Array<(session: CallSession, agentId: number) => void> = [];
   private legSeq = 0;
 
   constructor(
@@ -48,6 +49,11 @@ export class Acd {
       prompts: PromptSettings;
     },
   ) {}
+
+  /** Told the moment an agent's phone is about to ring, so the desktop can pop the call first. */
+  onOffered(listener: (session: CallSession, agentId: number) => void): void {
+    this.offerListeners.push(listener);
+  }
 
   snapshot(): WaitingCaller[] {
     return this.waiting.map((w) => ({
@@ -188,6 +194,7 @@ export class Acd {
     session.agentLeg = { channelId, agentId, answered: false };
     session.phase = 'ringing';
     this.deps.callLog.record(session.id, 'agent-offered', { agentId, endpoint, channelId }, { phase: 'ringing' });
+    for (const listener of this.offerListeners) listener(session, agentId);
     session.log.info({ agentId, endpoint }, 'ringing agent');
     try {
       await this.deps.telephony.originate({
