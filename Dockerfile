@@ -17,6 +17,15 @@ COPY package.json package-lock.json ./
 # tsx is a runtime dependency (npm start runs the TypeScript directly).
 RUN npm ci --omit=dev --no-audit --no-fund
 
+# --- the pages: built once with Vite; the service only serves the files ------------
+FROM node:20-bookworm-slim AS pages
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund --ignore-scripts
+COPY vite.config.ts ./
+COPY web ./web
+RUN npx vite build
+
 # --- what both images share ---------------------------------------------------
 FROM node:20-bookworm-slim AS base
 ENV NODE_ENV=production \
@@ -40,6 +49,7 @@ CMD ["/sounds"]
 FROM base AS service
 # The SQLite database lives in /app/data (DATABASE_PATH=./data/hotline.db);
 # docker-compose.yml mounts the host's ./data there.
+COPY --from=pages /app/dist/web ./dist/web
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000

@@ -2,44 +2,11 @@
 // Asterisk (in a child process), and the service reports what it cost.
 //   npm run bench                 N = 100 and 1000
 //   npm run bench -- 250          one run with N = 250
-import { fork } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
-import { openDatabase } from '../src/db/client.js';
-import { createLogger } from '../src/log.js';
-import { AriTelephony } from '../src/telephony/ari-telephony.js';
-
-type DriverMessage = { type: 'ready'; url: string } | { type: 'done'; latencies: number[]; elapsedMs: number };
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-};
+import { percentile, startService } from './service.js';
 
 async function bench(calls: number) {
-  const driver = fork(fileURLToPath(new URL('./driver.ts', import.meta.url)), { execArgv: ['--import', 'tsx'] });
-  const next = () => new Promise<DriverMessage>((resolve) => driver.once('message', resolve));
-  const ready = await next();
-  if (ready.type !== 'ready') throw new Error('driver did not start');
-
-  const databasePath = join(mkdtempSync(join(tmpdir(), 'hotline-bench-')), 'bench.db');
-  const config = loadConfig({ ARI_URL: ready.url, ARI_USER: 'bench', ARI_PASSWORD: 'bench', ADMIN_USER: 'admin', ADMIN_PASSWORD: 'bench-password', DATABASE_PATH: databasePath, LOG_LEVEL: 'warn' });
-  const log = createLogger(config.LOG_LEVEL);
-  const telephony = new AriTelephony({ url: ready.url, user: 'bench', password: 'bench', app: config.ARI_APP, logger: log });
-  const app = await buildApp({ config, telephony, db: openDatabase(databasePath), logger: log });
-  await app.ready();
-  while (!telephony.connected) await new Promise((r) => setTimeout(r, 20));
-  const general = app.queuesRepository.get('general')!;
-  app.queuesRepository.upsert({ ...general, wrapUpSeconds: 0 });
-  for (let i = 0; i < calls; i += 1) {
-    const agent = app.agentsRepository.create({ name: `bench ${i}`, endpoint: `PJSIP/bench${i}`, skills: ['general'] });
-    app.agentService.apply(agent.id, { type: 'login' });
-  }
+  const { app, driver, next } = await startService(calls);
 
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;

@@ -2,12 +2,29 @@
 // service's: a fake Asterisk, N citizens who press 1 during the welcome prompt, and agents'
 // phones that answer at once. Reports each key press's latency to the service's next request.
 import { EventEmitter } from 'node:events';
+import WebSocket from 'ws';
 import { FakeAsterisk } from '../test/fake-asterisk/index.js';
 
 interface Start {
   calls: number;
   talkMs: number;
+  /** Agents' desktop pages: each token opens the desktop socket, and the arrival of every pop is noted. */
+  desktops?: { url: string; tokens: string[] };
 }
+
+/** A moment on this machine's clock, comparable between processes. */
+const clock = () => performance.timeOrigin + performance.now();
+
+export type DriverMessage =
+  | { type: 'ready'; url: string }
+  | {
+      type: 'done';
+      latencies: number[];
+      elapsedMs: number;
+      /** When each call's pop reached a desktop, and when its agent's phone was rung (originate reached Asterisk). */
+      pops: Array<{ callId: string; at: number }>;
+      rings: Array<{ callId: string; at: number }>;
+    };
 
 // Every waiting citizen listens for the fake's changes: a thousand listeners is the point here.
 EventEmitter.defaultMaxListeners = 0;
@@ -16,12 +33,32 @@ const { url } = await fake.start();
 process.send!({ type: 'ready', url });
 
 process.on('message', (message: { type: string } & Start) => {
-  if (message.type === 'run') void run(message).then((result) => process.send!({ type: 'done', ...result }));
+  if (message.type === 'run') void run(message).then((result) => process.send!(result));
   if (message.type === 'stop') void fake.stop().then(() => process.exit(0));
 });
 
-async function run({ calls, talkMs }: Start) {
+async function openDesktops(desktops: Start['desktops'], pops: Array<{ callId: string; at: number }>): Promise<WebSocket[]> {
+  if (!desktops) return [];
+  return Promise.all(
+    desktops.tokens.map(
+      (token) =>
+        new Promise<WebSocket>((resolve, reject) => {
+          const ws = new WebSocket(`${desktops.url}?token=${token}`);
+          ws.on('message', (data) => {
+            const message = JSON.parse(String(data)) as { type: string; pop?: { callId: string } };
+            if (message.type === 'offer') pops.push({ callId: message.pop!.callId, at: clock() });
+          });
+          ws.once('open', () => resolve(ws));
+          ws.once('error', reject);
+        }),
+    ),
+  );
+}
+
+async function run({ calls, talkMs, desktops }: Start): Promise<Extract<DriverMessage, { type: 'done' }>> {
   await fake.waitForApp(undefined, 10_000);
+  const pops: Array<{ callId: string; at: number }> = [];
+  const sockets = await openDesktops(desktops, pops);
   const pressedAt = new Map<string, number>(); // channel id → when its key was sent
   const watching = new Map<string, string>(); // playback id → channel id
   const latencies: number[] = [];
@@ -87,5 +124,10 @@ async function run({ calls, talkMs }: Start) {
   await allDone;
   stopWatching();
   clearInterval(hangups);
-  return { latencies, elapsedMs: performance.now() - startedAt };
+  for (const ws of sockets) ws.close();
+  // Agent legs are named <callId>-agent<n>; the request's time is on this process's performance clock.
+  const rings = fake.requests
+    .filter((r) => r.method === 'POST' && r.path === '/ari/channels')
+    .map((r) => ({ callId: (new URLSearchParams(r.query).get('channelId') ?? '').replace(/-agent\d+$/, ''), at: performance.timeOrigin + r.at }));
+  return { type: 'done', latencies, elapsedMs: performance.now() - startedAt, pops, rings };
 }

@@ -18,6 +18,10 @@ import queuesRoutes from './queues/routes.js';
 import callsRoutes from './calls/routes.js';
 import menusRoutes from './menus/routes.js';
 import desktopRoutes from './desktop/routes.js';
+import callControlRoutes from './calls/control-routes.js';
+import ticketsRoutes from './tickets/routes.js';
+import pauseReasonsRoutes from './agents/pause-reasons-routes.js';
+import pages from './http/pages.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -68,6 +72,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(queuesRoutes, { prefix: '/api/queues' });
   await app.register(callsRoutes, { prefix: '/api/calls' });
   await app.register(menusRoutes, { prefix: '/api/menus' });
+  await app.register(callControlRoutes, { prefix: '/api/calls' });
+  await app.register(ticketsRoutes, { prefix: '/api/tickets' });
+  await app.register(pauseReasonsRoutes, { prefix: '/api/pause-reasons' });
   await app.register(desktopRoutes, { prefix: '/api/desktop' });
+  await app.register(pages);
   return app;
 }

@@ -10,7 +10,10 @@ import { QueuesRepository } from './queues/repository.js';
 import { ticketProgressPrompts } from './tickets/progress.js';
 import { TicketsRepository } from './tickets/repository.js';
 import { DesktopHub } from './desktop/hub.js';
-import { buildScreenPop } from './desktop/pop.js';
+import { buildScreenPop, type ScreenPop } from './desktop/pop.js';
+import { CallControls } from './calls/controls.js';
+import { PauseReasonsRepository } from './agents/pause-reasons.js';
+import { queueView } from './queues/view.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -23,6 +26,9 @@ declare module 'fastify' {
     acd: Acd;
     callFlow: CallFlow;
     desktopHub: DesktopHub;
+    desktopPop: (callId: string) => ScreenPop | null;
+    callControls: CallControls;
+    pauseReasons: PauseReasonsRepository;
   }
 }
 
@@ -58,11 +64,31 @@ export default fp(
     });
     callFlow.start();
 
+    const callControls = new CallControls({ telephony, callLog, agents: agentService, queues: queuesRepository, acd, flow: callFlow });
     const desktopHub = new DesktopHub();
-    agentService.onChange((agent) => desktopHub.agentChanged(agent));
+    const desktopPop = (callId: string) =>
+      buildScreenPop(callId, { callLog, tickets: ticketsRepository, queues: queuesRepository }, { held: callFlow.session(callId)?.held ?? false });
+    agentService.onChange((agent, previous) => {
+      desktopHub.agentChanged(agent);
+      const answered = agent.state === 'on-call' && previous.state === 'ringing' && agent.currentCallId;
+      if (answered && desktopHub.isConnected(agent.id)) {
+        const pop = desktopPop(answered);
+        if (pop) desktopHub.callChanged(agent.id, pop);
+      }
+    });
     acd.onOffered((session, agentId) => {
-      const pop = buildScreenPop(session.id, { callLog, tickets: ticketsRepository });
+      if (!desktopHub.isConnected(agentId)) return;
+      const pop = desktopPop(session.id);
       if (pop) desktopHub.offered(agentId, pop);
+    });
+    callControls.onHeldChanged((session, agentId) => {
+      const pop = desktopPop(session.id);
+      if (pop) desktopHub.callChanged(agentId, pop);
+    });
+    acd.onWaitingChanged(() => {
+      if (!desktopHub.hasSupervisors()) return;
+      const waiting = acd.snapshot();
+      desktopHub.queuesChanged(queuesRepository.list().map((q) => queueView(q, waiting, { maskCallers: false })));
     });
 
     app.decorate('agentsRepository', agentsRepository);
@@ -74,6 +100,9 @@ export default fp(
     app.decorate('acd', acd);
     app.decorate('callFlow', callFlow);
     app.decorate('desktopHub', desktopHub);
+    app.decorate('desktopPop', desktopPop);
+    app.decorate('callControls', callControls);
+    app.decorate('pauseReasons', new PauseReasonsRepository(db));
 
     app.addHook('onReady', async () => {
       await telephony.start();

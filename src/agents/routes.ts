@@ -92,7 +92,13 @@ const agentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Agent, ...errorsOf },
       },
     },
-    async (request) => app.agentService.apply(request.params.id, { type: 'pause', reason: request.body.reason }),
+    async (request) => {
+      const { reason } = request.body;
+      if (!app.pauseReasons.has(reason)) {
+        throw new errors.InvalidInput(`reason: "${reason}" is not one of ${app.pauseReasons.list().map((r) => r.code).join(', ')}`);
+      }
+      return app.agentService.apply(request.params.id, { type: 'pause', reason });
+    },
   );
 };
 

@@ -9,6 +9,8 @@ export type AgentListener = (agent: Agent, previous: Agent) => void;
 export class AgentService {
   private readonly listeners: AgentListener[] = [];
   private readonly wrapUpTimers = new Map<number, NodeJS.Timeout>();
+  private readonly pending: Array<[Agent, Agent]> = [];
+  private notifying = false;
 
   constructor(
     readonly repository: AgentsRepository,
@@ -71,14 +73,32 @@ export class AgentService {
     }
     if (event.type === 'call-ended' && next.state === 'wrap-up') this.scheduleWrapUpEnd(agent.id, event.wrapUpSeconds * 1000);
 
-    for (const listener of this.listeners) {
-      try {
-        listener(next, agent);
-      } catch (err) {
-        this.log.error({ err, agentId: agent.id }, 'agent listener failed');
-      }
-    }
+    this.notify(next, agent);
     return next;
+  }
+
+  /**
+   * A listener may itself change an agent (the ACD offers a call to an agent who just became
+   * available); that change is told after every listener has heard the first, so everyone
+   * hears the changes in the order they happened.
+   */
+  private notify(next: Agent, previous: Agent): void {
+    this.pending.push([next, previous]);
+    if (this.notifying) return;
+    this.notifying = true;
+    try {
+      for (let change = this.pending.shift(); change; change = this.pending.shift()) {
+        for (const listener of this.listeners) {
+          try {
+            listener(...change);
+          } catch (err) {
+            this.log.error({ err, agentId: change[0].id }, 'agent listener failed');
+          }
+        }
+      }
+    } finally {
+      this.notifying = false;
+    }
   }
 
   private scheduleWrapUpEnd(agentId: number, delayMs: number): void {

@@ -51,7 +51,8 @@ export function applyAgentEvent(current: AgentStatus, event: AgentEvent, now: nu
     case 'login':
       return s === 'offline' ? to('available', { idleSince: now }) : refuse();
     case 'logout':
-      return s === 'available' || s === 'paused' || s === 'wrap-up' ? to('offline', { idleSince: null, currentCallId: null }) : refuse();
+      // From ringing too: a supervisor logs out an agent who left their desk with the phone ringing.
+      return s === 'available' || s === 'paused' || s === 'wrap-up' || s === 'ringing' ? to('offline', { idleSince: null, currentCallId: null }) : refuse();
     case 'pause':
       return s === 'available' || s === 'wrap-up' || s === 'paused' ? to('paused', { pauseReason: event.reason, currentCallId: null }) : refuse();
     case 'unpause':

@@ -87,6 +87,15 @@ export class CallLog {
     return { total: this.db.select({ n: count() }).from(calls).where(where).get()!.n, items };
   }
 
+  /** The caller's calls, newest first: the screen-pop's history, on the (caller, started_at) index. */
+  byCaller(caller: string, limit: number): Call[] {
+    return this.db.select().from(calls).where(eq(calls.caller, caller)).orderBy(desc(calls.startedAt), desc(calls.id)).limit(limit).all();
+  }
+
+  lastCallOfAgent(agentId: number): Call | null {
+    return this.db.select().from(calls).where(eq(calls.agentId, agentId)).orderBy(desc(calls.agentAnsweredAt)).limit(1).get() ?? null;
+  }
+
   unfinished(): Call[] {
     return this.db.select().from(calls).where(ne(calls.phase, 'ended')).all();
   }

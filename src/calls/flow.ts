@@ -42,7 +42,13 @@ export class CallFlow {
     this.deps.telephony.onEvent((event) => this.onEvent(event));
     this.deps.agents.onChange((agent, previous) => {
       if (agent.state === 'available' && previous.state !== 'available') this.deps.acd.dispatch();
+      const session = previous.state === 'ringing' && agent.state === 'offline' ? this.sessions.get(previous.currentCallId ?? '') : undefined;
+      if (session) void session.run(() => this.deps.acd.offerWithdrawn(session, agent.id));
     });
+  }
+
+  session(callId: string): CallSession | undefined {
+    return this.sessions.get(callId);
   }
 
   liveCalls(): CallSession[] {

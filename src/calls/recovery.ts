@@ -39,6 +39,7 @@ export async function recoverCalls(flow: CallFlow, deps: CallFlowDeps, sessions:
       session.enqueuedAt = call.enqueuedAt;
       session.agentLeg = { channelId: leg.channelId, agentId: leg.agentId, answered: true };
       session.talkBridgeId = `call-${call.id}`;
+      session.held = wasLeftOnHold(callLog.events(call.id));
       flow.adopt(session, leg.channelId);
       callLog.record(call.id, 'recovered', { phase: 'talking' });
       log.info({ callId: call.id }, 'talking call taken back after restart');
@@ -78,4 +79,9 @@ function lastAnsweredLeg(events: Array<{ type: string; data: Record<string, unkn
     }
   }
   return null;
+}
+
+function wasLeftOnHold(events: Array<{ type: string }>): boolean {
+  const last = events.findLast((e) => e.type === 'held' || e.type === 'resumed' || e.type === 'agent-answered');
+  return last?.type === 'held';
 }

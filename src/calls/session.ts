@@ -7,6 +7,12 @@ export interface AgentLeg {
   answered: boolean;
 }
 
+export class CallEndedError extends Error {
+  constructor(readonly callId: string) {
+    super(`call ${callId} has ended`);
+  }
+}
+
 /**
  * One live call as the service holds it in memory: which channels and bridge are its,
  * what phase it is in, and a queue that runs its work one step at a time, so the events
@@ -18,6 +24,10 @@ export class CallSession {
   enqueuedAt: number | null = null;
   agentLeg: AgentLeg | null = null;
   talkBridgeId: string | null = null;
+  /** The agent put the caller on hold: out of the talk bridge, hearing music. */
+  held = false;
+  /** A blind transfer to one agent: only they are offered this caller, until their phone fails. */
+  onlyAgentId: number | null = null;
   /** Set once the caller's channel is gone; every later step is a no-op for the caller's side. */
   callerGone = false;
   /** Told when a step fails, so the call can be put back on a path that reaches an agent. */
@@ -50,6 +60,22 @@ export class CallSession {
       });
     this.chain = next;
     return next;
+  }
+
+  /**
+   * A person's request on this call (hold, transfer…): it waits its turn like any step, but
+   * its error goes back to the requester and the call goes on as it was.
+   */
+  request<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.chain.then(() => {
+      if (this.disposed) throw new CallEndedError(this.id);
+      return task();
+    });
+    this.chain = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
   }
 
   /** A timer whose callback runs in the call's queue and dies with the call. */

@@ -10,9 +10,9 @@ import { defaultMenu } from '../ivr/default-menu.js';
 import { validateMenu } from '../ivr/validator.js';
 
 export const seedQueues: Queue[] = [
-  { name: 'general', title: '普通话综合服务', announceEverySeconds: 30, maxWaitSeconds: 300, ringTimeoutSeconds: 20, wrapUpSeconds: 30, mohClass: 'default' },
-  { name: 'foreign-language', title: 'English service', announceEverySeconds: 30, maxWaitSeconds: 300, ringTimeoutSeconds: 20, wrapUpSeconds: 30, mohClass: 'default' },
-  { name: 'enterprise', title: '企业诉求/营商环境专线', announceEverySeconds: 30, maxWaitSeconds: 300, ringTimeoutSeconds: 20, wrapUpSeconds: 30, mohClass: 'default' },
+  { name: 'general', title: '普通话综合服务', announceEverySeconds: 30, maxWaitSeconds: 300, ringTimeoutSeconds: 20, wrapUpSeconds: 30, mohClass: 'default', ticketCategory: null },
+  { name: 'foreign-language', title: 'English service', announceEverySeconds: 30, maxWaitSeconds: 300, ringTimeoutSeconds: 20, wrapUpSeconds: 30, mohClass: 'default', ticketCategory: null },
+  { name: 'enterprise', title: '企业诉求/营商环境专线', announceEverySeconds: 30, maxWaitSeconds: 300, ringTimeoutSeconds: 20, wrapUpSeconds: 30, mohClass: 'default', ticketCategory: 'enterprise' },
 ];
 
 /** Agents 1001–1010 match the endpoints in asterisk-config/pjsip.conf. */

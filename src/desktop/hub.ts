@@ -1,4 +1,5 @@
 import type { Agent } from '../agents/repository.js';
+import type { QueueView } from '../queues/view.js';
 import type { ScreenPop } from './pop.js';
 
 /** A connected desktop: anything that can be sent a JSON text frame. */
@@ -8,12 +9,16 @@ export interface DesktopSocket {
 
 export type DesktopMessage =
   | { type: 'agent'; agent: Agent }
+  /** The agent's phone is ringing for this call. */
   | { type: 'offer'; pop: ScreenPop }
-  | { type: 'snapshot'; agents: Agent[] };
+  /** The call the agent is on changed: answered, held, resumed, a ticket saved. */
+  | { type: 'call'; pop: ScreenPop }
+  | { type: 'snapshot'; agents: Agent[]; queues: QueueView[] }
+  | { type: 'queues'; queues: QueueView[] };
 
 /**
  * Who is connected and what they may hear: an agent hears only about themselves (their
- * state, the calls offered to them); supervisors hear every agent.
+ * state, the calls offered to them); supervisors hear every agent and every queue.
  */
 export class DesktopHub {
   private readonly agents = new Map<number, Set<DesktopSocket>>();
@@ -34,24 +39,55 @@ export class DesktopHub {
     return () => this.supervisors.delete(socket);
   }
 
+  hasSupervisors(): boolean {
+    return this.supervisors.size > 0;
+  }
+
+  isConnected(agentId: number): boolean {
+    return this.agents.has(agentId);
+  }
+
   agentChanged(agent: Agent): void {
     const message: DesktopMessage = { type: 'agent', agent };
     this.toAgent(agent.id, message);
-    for (const socket of this.supervisors) send(socket, message);
+    this.toSupervisors(message);
   }
 
   offered(agentId: number, pop: ScreenPop): void {
     this.toAgent(agentId, { type: 'offer', pop });
   }
 
+  callChanged(agentId: number, pop: ScreenPop): void {
+    this.toAgent(agentId, { type: 'call', pop });
+  }
+
+  queuesChanged(queues: QueueView[]): void {
+    this.toSupervisors({ type: 'queues', queues });
+  }
+
   private toAgent(agentId: number, message: DesktopMessage): void {
-    for (const socket of this.agents.get(agentId) ?? []) send(socket, message);
+    const sockets = this.agents.get(agentId);
+    if (sockets) sendAll(sockets, message);
+  }
+
+  private toSupervisors(message: DesktopMessage): void {
+    sendAll(this.supervisors, message);
   }
 }
 
+/** Serialised once however many sockets hear it. */
+function sendAll(sockets: Iterable<DesktopSocket>, message: DesktopMessage): void {
+  const data = JSON.stringify(message);
+  for (const socket of sockets) sendRaw(socket, data);
+}
+
 export function send(socket: DesktopSocket, message: DesktopMessage): void {
+  sendRaw(socket, JSON.stringify(message));
+}
+
+function sendRaw(socket: DesktopSocket, data: string): void {
   try {
-    socket.send(JSON.stringify(message));
+    socket.send(data);
   } catch {
     // A socket closing under us is removed by its own close handler.
   }

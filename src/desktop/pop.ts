@@ -1,4 +1,5 @@
 import type { CallLog } from '../calls/call-log.js';
+import type { QueuesRepository } from '../queues/repository.js';
 import type { TicketsRepository } from '../tickets/repository.js';
 
 export interface ScreenPop {
@@ -7,27 +8,55 @@ export interface ScreenPop {
   /** The IVR path in words, e.g. "3 · 企业诉求/营商环境专线". */
   path: string[];
   queue: string | null;
+  queueTitle: string | null;
+  /** For the wrap-up countdown. */
+  wrapUpSeconds: number;
+  /** Preselected in the draft ticket: the category the caller's queue stands for. */
+  category: string | null;
+  enqueuedAt: number | null;
   waitedSeconds: number;
+  /** Set once the agent answered: the talk timer runs from here. */
+  answeredAt: number | null;
+  held: boolean;
+  /** Tickets already saved from this call. */
+  tickets: string[];
   history: {
-    calls: Array<{ id: string; startedAt: number; queue: string | null; outcome: string | null }>;
-    tickets: Array<{ number: string; createdAt: number; title: string; status: string }>;
+    calls: Array<{ id: string; startedAt: number; queue: string | null; queueTitle: string | null; outcome: string | null }>;
+    tickets: Array<{ number: string; createdAt: number; type: string; category: string; title: string; status: string }>;
   };
 }
 
+export interface PopSources {
+  callLog: CallLog;
+  tickets: TicketsRepository;
+  queues: QueuesRepository;
+}
+
 /** What an agent sees the instant their phone rings: who calls, what they chose, how long they waited, what came before. */
-export function buildScreenPop(callId: string, deps: { callLog: CallLog; tickets: TicketsRepository }, now = Date.now()): ScreenPop | null {
+export function buildScreenPop(callId: string, deps: PopSources, live: { held: boolean } = { held: false }, now = Date.now()): ScreenPop | null {
   const call = deps.callLog.get(callId);
   if (!call) return null;
-  const earlier = deps.callLog.list({ caller: call.caller, limit: 11, offset: 0 }).items.filter((c) => c.id !== call.id).slice(0, 10);
+  const queues = new Map(deps.queues.list().map((q) => [q.name, q]));
+  const queue = call.queue ? queues.get(call.queue) : undefined;
+  const earlier = deps.callLog.byCaller(call.caller, 11).filter((c) => c.id !== call.id).slice(0, 10);
   return {
     callId: call.id,
     caller: call.caller,
     path: call.ivrPath.filter((s) => s.key !== null).map((s) => `${s.key} · ${s.label}`),
     queue: call.queue,
-    waitedSeconds: call.enqueuedAt ? Math.floor((now - call.enqueuedAt) / 1000) : 0,
+    queueTitle: queue?.title ?? null,
+    wrapUpSeconds: queue?.wrapUpSeconds ?? 0,
+    category: queue?.ticketCategory ?? null,
+    enqueuedAt: call.enqueuedAt,
+    waitedSeconds: call.enqueuedAt ? Math.floor(((call.agentAnsweredAt ?? now) - call.enqueuedAt) / 1000) : 0,
+    answeredAt: call.phase === 'talking' || call.phase === 'ended' ? call.agentAnsweredAt : null,
+    held: live.held,
+    tickets: deps.tickets.listByCall(call.id).map((t) => t.number),
     history: {
-      calls: earlier.map((c) => ({ id: c.id, startedAt: c.startedAt, queue: c.queue, outcome: c.outcome })),
-      tickets: deps.tickets.listByCaller(call.caller, 10).map((t) => ({ number: t.number, createdAt: t.createdAt, title: t.title, status: t.status })),
+      calls: earlier.map((c) => ({ id: c.id, startedAt: c.startedAt, queue: c.queue, queueTitle: queues.get(c.queue ?? '')?.title ?? null, outcome: c.outcome })),
+      tickets: deps.tickets
+        .listByCaller(call.caller, 10)
+        .map((t) => ({ number: t.number, createdAt: t.createdAt, type: t.type, category: t.category, title: t.title, status: t.status })),
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { buildScreenPop } from './pop.js';
+import type { Agent } from '../agents/repository.js';
+import { queueView } from '../queues/view.js';
 import { send } from './hub.js';
 
 /**
@@ -8,6 +9,12 @@ import { send } from './hub.js';
  * while it was away is not lost.
  */
 const desktopRoutes: FastifyPluginAsync = async (app) => {
+  /** The call an agent's page should show: the one ringing or talking, or in wrap-up the one just ended. */
+  const currentPop = (agent: Agent) => {
+    const callId = agent.currentCallId ?? (agent.state === 'wrap-up' ? app.callLog.lastCallOfAgent(agent.id)?.id : undefined);
+    return callId ? app.desktopPop(callId) : null;
+  };
+
   app.get('/ws', { websocket: true, onRequest: app.authenticate }, (socket, request) => {
     const user = request.user!;
     if (user.role === 'agent') {
@@ -18,12 +25,17 @@ const desktopRoutes: FastifyPluginAsync = async (app) => {
       }
       socket.on('close', app.desktopHub.addAgent(agent.id, socket));
       send(socket, { type: 'agent', agent });
-      const pop = agent.state === 'ringing' && agent.currentCallId ? buildScreenPop(agent.currentCallId, { callLog: app.callLog, tickets: app.ticketsRepository }) : null;
-      if (pop) send(socket, { type: 'offer', pop });
+      const pop = currentPop(agent);
+      if (pop) send(socket, { type: agent.state === 'ringing' ? 'offer' : 'call', pop });
       return;
     }
     socket.on('close', app.desktopHub.addSupervisor(socket));
-    send(socket, { type: 'snapshot', agents: app.agentsRepository.list() });
+    const waiting = app.acd.snapshot();
+    send(socket, {
+      type: 'snapshot',
+      agents: app.agentsRepository.list(),
+      queues: app.queuesRepository.list().map((q) => queueView(q, waiting, { maskCallers: false })),
+    });
   });
 };
 

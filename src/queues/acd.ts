@@ -1,7 +1,7 @@
 import type { Telephony } from '../telephony/types.js';
 import type { AgentService } from '../agents/service.js';
 import type { CallLog } from '../calls/call-log.js';
-import type { CallSession } from '../calls/session.js';
+import type { AgentLeg, CallSession } from '../calls/session.js';
 import { promptsMedia, spokenNumber, type PromptSettings } from '../ivr/speech.js';
 import type { QueuesRepository, Queue } from './repository.js';
 import { pickAgent } from './routing.js';
@@ -38,6 +38,7 @@ export class Acd {
   private readonly waiting: Waiting[] = [];
   private readonly holdingBridges = new Set<string>();
   private readonly offerListeners: Array<(session: CallSession, agentId: number) => void> = [];
+  private readonly waitingListeners: Array<() => void> = [];
   private legSeq = 0;
 
   constructor(
@@ -55,6 +56,11 @@ export class Acd {
     this.offerListeners.push(listener);
   }
 
+  /** Told whenever a caller joins or leaves a queue or an agent starts ringing for one: the supervisors' live view. */
+  onWaitingChanged(listener: () => void): void {
+    this.waitingListeners.push(listener);
+  }
+
   snapshot(): WaitingCaller[] {
     return this.waiting.map((w) => ({
       callId: w.session.id,
@@ -70,7 +76,7 @@ export class Acd {
     this.holdingBridges.clear();
   }
 
-  async enqueue(session: CallSession, queueName: string, enqueuedAt = Date.now()): Promise<void> {
+  async enqueue(session: CallSession, queueName: string, enqueuedAt = Date.now(), reserved: { id: number; endpoint: string } | null = null): Promise<void> {
     const queue = this.deps.queues.get(queueName);
     if (!queue) {
       // The menu validator prevents this for published menus; a queue deleted since still must not drop the call.
@@ -85,6 +91,8 @@ export class Acd {
     const entry: Waiting = { session, queue, cancelTimers: [], announcement: null };
     this.waiting.push(entry);
     this.waiting.sort((a, b) => a.session.enqueuedAt! - b.session.enqueuedAt!);
+    session.onlyAgentId = reserved?.id ?? null;
+    this.changed();
 
     const bridgeId = `queue-${queue.name}`;
     await this.ensureHoldingBridge(bridgeId, queue);
@@ -93,6 +101,10 @@ export class Acd {
     const elapsed = Date.now() - enqueuedAt;
     entry.cancelTimers.push(session.after(Math.max(0, queue.maxWaitSeconds * 1000 - elapsed), () => this.overflow(entry)));
     await this.announcePosition(entry);
+    if (reserved) {
+      const leg = this.reserve(session, reserved.id);
+      void session.run(() => this.ring(entry, leg, reserved.endpoint));
+    }
     this.dispatch();
   }
 
@@ -101,14 +113,15 @@ export class Acd {
     if (!this.waiting.some((w) => !w.session.agentLeg && !w.session.callerGone)) return;
     const agents = this.deps.agents.repository.available();
     for (const entry of this.waiting) {
-      if (entry.session.agentLeg || entry.session.callerGone) continue;
+      if (entry.session.agentLeg || entry.session.callerGone || entry.session.onlyAgentId !== null) continue;
       const agentId = pickAgent(agents, entry.queue.name);
       if (agentId === null) continue;
       const offered = this.deps.agents.tryApply(agentId, { type: 'offer', callId: entry.session.id });
       if (!offered) continue;
       const candidate = agents.find((a) => a.id === agentId)!;
       candidate.state = offered.state;
-      void entry.session.run(() => this.ring(entry, offered.id, offered.endpoint));
+      const leg = this.reserve(entry.session, offered.id);
+      void entry.session.run(() => this.ring(entry, leg, offered.endpoint));
     }
   }
 
@@ -124,7 +137,6 @@ export class Acd {
     this.leave(entry);
     const now = Date.now();
     const waitMs = now - session.enqueuedAt!;
-    this.deps.agents.tryApply(leg.agentId, { type: 'answer' });
     session.phase = 'talking';
     this.deps.callLog.record(
       session.id,
@@ -133,6 +145,8 @@ export class Acd {
       { phase: 'talking', agentId: leg.agentId, agentAnsweredAt: now, waitMs },
       now,
     );
+    // After the call log has the answer, so the desktop, told of the state, finds it there.
+    this.deps.agents.tryApply(leg.agentId, { type: 'answer' });
     session.log.info({ agentId: leg.agentId, waitMs }, 'caller connected to agent');
 
     const { telephony } = this.deps;
@@ -149,10 +163,13 @@ export class Acd {
     const leg = session.agentLeg;
     if (!leg || leg.channelId !== legChannelId || leg.answered) return;
     session.agentLeg = null;
+    // A transfer to one agent who did not answer falls back to everyone in the queue.
+    session.onlyAgentId = null;
     if (!session.callerGone) session.phase = 'queued';
     this.deps.callLog.record(session.id, 'agent-no-answer', { agentId: leg.agentId, cause }, session.callerGone ? {} : { phase: 'queued' });
     session.log.info({ agentId: leg.agentId, cause }, 'agent did not answer');
     this.deps.agents.tryApply(leg.agentId, { type: 'no-answer' });
+    this.changed();
     this.dispatch();
   }
 
@@ -169,6 +186,19 @@ export class Acd {
     }
   }
 
+  /** The agent was logged out while their phone rang: the ring stops and the caller is offered to someone else. */
+  async offerWithdrawn(session: CallSession, agentId: number): Promise<void> {
+    const leg = session.agentLeg;
+    if (!leg || leg.agentId !== agentId || leg.answered) return;
+    session.agentLeg = null;
+    session.onlyAgentId = null;
+    if (!session.callerGone) session.phase = 'queued';
+    this.deps.callLog.record(session.id, 'agent-offer-withdrawn', { agentId }, session.callerGone ? {} : { phase: 'queued' });
+    await this.deps.telephony.hangup(leg.channelId);
+    this.changed();
+    this.dispatch();
+  }
+
   /** Either side of a talking call hung up: the other side is hung up and the agent goes to wrap-up. */
   async talkEnded(session: CallSession, endedBy: 'caller' | 'agent'): Promise<void> {
     const leg = session.agentLeg;
@@ -183,18 +213,31 @@ export class Acd {
     if (session.talkBridgeId) await telephony.destroyBridge(session.talkBridgeId);
   }
 
-  private async ring(entry: Waiting, agentId: number, endpoint: string): Promise<void> {
+  /**
+   * The caller is the agent's from this moment, before any request to Asterisk: no other
+   * dispatch can offer them again, and the page can pop before the phone rings.
+   */
+  private reserve(session: CallSession, agentId: number): AgentLeg {
+    this.legSeq += 1;
+    const leg: AgentLeg = { channelId: legId(session.id, this.legSeq), agentId, answered: false };
+    session.agentLeg = leg;
+    for (const listener of this.offerListeners) listener(session, agentId);
+    return leg;
+  }
+
+  private async ring(entry: Waiting, leg: AgentLeg, endpoint: string): Promise<void> {
     const { session, queue } = entry;
+    const { channelId, agentId } = leg;
+    // Withdrawn while waiting its turn: the caller left, or the agent was logged out.
+    if (session.agentLeg !== leg) return;
     if (session.callerGone) {
+      session.agentLeg = null;
       this.deps.agents.tryApply(agentId, { type: 'offer-withdrawn' });
       return;
     }
-    this.legSeq += 1;
-    const channelId = legId(session.id, this.legSeq);
-    session.agentLeg = { channelId, agentId, answered: false };
     session.phase = 'ringing';
     this.deps.callLog.record(session.id, 'agent-offered', { agentId, endpoint, channelId }, { phase: 'ringing' });
-    for (const listener of this.offerListeners) listener(session, agentId);
+    this.changed();
     session.log.info({ agentId, endpoint }, 'ringing agent');
     try {
       await this.deps.telephony.originate({
@@ -262,6 +305,11 @@ export class Acd {
     if (index >= 0) this.waiting.splice(index, 1);
     for (const cancel of entry.cancelTimers) cancel();
     entry.cancelTimers = [];
+    this.changed();
+  }
+
+  private changed(): void {
+    for (const listener of this.waitingListeners) listener();
   }
 
   private async ensureHoldingBridge(bridgeId: string, queue: Queue): Promise<void> {

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errors } from '../errors.js';
 import { ErrorResponse } from '../http/schemas.js';
-import { maskNumber } from '../log.js';
+import { categoryCodes } from '../tickets/catalogue.js';
+import { queueView } from './view.js';
 
 const QueueSettings = Type.Object(
   {
@@ -12,6 +13,7 @@ const QueueSettings = Type.Object(
     ringTimeoutSeconds: Type.Integer({ minimum: 5, maximum: 120 }),
     wrapUpSeconds: Type.Integer({ minimum: 0, maximum: 600 }),
     mohClass: Type.String({ pattern: '^[A-Za-z0-9_-]{1,40}$' }),
+    ticketCategory: Type.Optional(Type.Union([Type.Union(categoryCodes.map((c) => Type.Literal(c))), Type.Null()])),
   },
   { additionalProperties: false },
 );
@@ -37,20 +39,7 @@ const queuesRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   const view = (name: string, isAgent: boolean) => {
     const queue = app.queuesRepository.get(name);
-    if (!queue) return null;
-    const now = Date.now();
-    const waiting = app.acd
-      .snapshot()
-      .filter((w) => w.queue === name)
-      .map((w) => ({
-        callId: w.callId,
-        // Agents see the queue, not who is in it, until a call is offered to them.
-        caller: isAgent ? maskNumber(w.caller) : w.caller,
-        enqueuedAt: w.enqueuedAt,
-        waitSeconds: Math.floor((now - w.enqueuedAt) / 1000),
-        ringingAgentId: w.ringingAgentId,
-      }));
-    return { ...queue, waiting, longestWaitSeconds: waiting.reduce((m, w) => Math.max(m, w.waitSeconds), 0) };
+    return queue ? queueView(queue, app.acd.snapshot(), { maskCallers: isAgent }) : null;
   };
 
   app.get('/', { schema: { response: { 200: Type.Array(Queue), ...errorsOf } } }, async (request) =>
@@ -70,7 +59,7 @@ const queuesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { params: Type.Object({ name: Type.String({ pattern: '^[a-z][a-z0-9-]{0,39}$' }) }), body: QueueSettings, response: { 200: Queue, ...errorsOf } },
     },
     async (request) => {
-      app.queuesRepository.upsert({ name: request.params.name, ...request.body });
+      app.queuesRepository.upsert({ name: request.params.name, ...request.body, ticketCategory: request.body.ticketCategory ?? null });
       request.log.info({ queue: request.params.name, by: request.user!.username }, 'queue saved');
       return view(request.params.name, false)!;
     },

@@ -1,8 +1,16 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, like } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { tickets } from '../db/schema/index.js';
 
 export type Ticket = typeof tickets.$inferSelect;
+export type TicketInput = Pick<Ticket, 'caller' | 'type' | 'category' | 'title' | 'content' | 'citizenName' | 'address' | 'callId' | 'agentId' | 'createdBy'>;
+export type TicketEdit = Partial<Pick<Ticket, 'type' | 'category' | 'title' | 'content' | 'citizenName' | 'address'>>;
+
+/** Ticket numbers are the day and a sequence, e.g. 202611240007: digits a caller can key in. */
+export function ticketNumberPrefix(at: number): string {
+  const d = new Date(at + 8 * 3600_000); // China Standard Time, whatever the server's zone
+  return `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`;
+}
 
 export class TicketsRepository {
   constructor(private readonly db: Db) {}
@@ -12,10 +20,36 @@ export class TicketsRepository {
   }
 
   listByCaller(caller: string, limit = 20): Ticket[] {
-    return this.db.select().from(tickets).where(eq(tickets.caller, caller)).orderBy(desc(tickets.createdAt)).limit(limit).all();
+    return this.db.select().from(tickets).where(eq(tickets.caller, caller)).orderBy(desc(tickets.createdAt), desc(tickets.id)).limit(limit).all();
   }
 
-  create(input: Pick<Ticket, 'number' | 'caller' | 'status' | 'title'> & { callId?: string | null }, now = Date.now()): Ticket {
+  listByCall(callId: string): Ticket[] {
+    return this.db.select().from(tickets).where(eq(tickets.callId, callId)).orderBy(tickets.id).all();
+  }
+
+  /** Numbers the ticket inside the insert's transaction, so two agents saving at once get different numbers. */
+  intake(input: TicketInput, now = Date.now()): Ticket {
+    return this.db.transaction((tx) => {
+      const prefix = ticketNumberPrefix(now);
+      const last = tx
+        .select({ number: tickets.number })
+        .from(tickets)
+        .where(and(like(tickets.number, `${prefix}%`)))
+        .orderBy(desc(tickets.number))
+        .limit(1)
+        .get();
+      const seq = last && last.number.length === prefix.length + 4 ? Number(last.number.slice(prefix.length)) + 1 : 1;
+      const number = `${prefix}${String(seq).padStart(4, '0')}`;
+      return tx.insert(tickets).values({ ...input, number, status: 'intake', channel: 'phone', createdAt: now, updatedAt: now }).returning().get();
+    });
+  }
+
+  edit(number: string, changes: TicketEdit, now = Date.now()): Ticket | null {
+    return this.db.update(tickets).set({ ...changes, updatedAt: now }).where(eq(tickets.number, number)).returning().get() ?? null;
+  }
+
+  /** For tests and imports: a ticket with a number and status of its own. */
+  create(input: Pick<Ticket, 'number' | 'caller' | 'status' | 'title'> & Partial<TicketInput>, now = Date.now()): Ticket {
     return this.db
       .insert(tickets)
       .values({ ...input, callId: input.callId ?? null, createdAt: now, updatedAt: now })

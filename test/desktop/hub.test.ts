@@ -65,3 +65,41 @@ t.test('the socket needs a valid token', async (t) => {
   const res = await ctx.app.inject({ method: 'GET', url: '/api/desktop/ws' });
   t.equal(res.statusCode, 401);
 });
+
+t.test('on answer the pop becomes the active call; holding is told to the page; a page reopened in wrap-up gets the call back', async (t) => {
+  const ctx = await build(t);
+  const token = await ctx.userToken('agent', 1);
+  const page = await desktop(ctx, token);
+  await loginAgents(ctx, 1);
+  const citizen = await callInto(ctx, '1');
+  const offer = await page.next('offer');
+  const states = page.messages.filter((m) => m.type === 'agent').map((m) => (m.agent as { state: string }).state);
+  t.same(states.slice(-2), ['available', 'ringing'], 'the page hears the states in the order they happened');
+  const leg = await ctx.asterisk.waitForOriginate('PJSIP/1001');
+  ctx.asterisk.answerLeg(leg.id);
+  const answered = await page.next('call', (m) => (m.pop as { answeredAt: number | null }).answeredAt !== null);
+  t.equal((answered.pop as { callId: string }).callId, (offer.pop as { callId: string }).callId);
+
+  const callId = (offer.pop as { callId: string }).callId;
+  await until(() => ctx.app.callFlow.session(callId)?.phase === 'talking', 'talking');
+  await ctx.api({ method: 'POST', url: `/api/calls/${callId}/hold` }, token);
+  await page.next('call', (m) => (m.pop as { held: boolean }).held);
+
+  ctx.asterisk.hangup(citizen);
+  await until(() => ctx.app.agentsRepository.get(1)!.state === 'wrap-up', 'wrap-up');
+  page.ws.terminate();
+  const reopened = await desktop(ctx, token);
+  t.match(await reopened.next('call'), { pop: { callId, caller: '13800001234', wrapUpSeconds: 30 } });
+  reopened.ws.terminate();
+});
+
+t.test('supervisors see every queue with who waits in it', async (t) => {
+  const ctx = await build(t);
+  const supervisor = await desktop(ctx, await ctx.userToken('supervisor'));
+  const snapshot = await supervisor.next('snapshot');
+  t.same((snapshot.queues as Array<{ name: string }>).map((q) => q.name).sort(), ['enterprise', 'foreign-language', 'general']);
+  await callInto(ctx, '1', '13800005555');
+  const update = await supervisor.next('queues', (m) => (m.queues as Array<{ waiting: unknown[] }>).some((q) => q.waiting.length > 0));
+  t.match((update.queues as Array<{ name: string; waiting: unknown[] }>).find((q) => q.name === 'general'), { waiting: [{ caller: '13800005555' }] });
+  supervisor.ws.terminate();
+});

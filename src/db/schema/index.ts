@@ -4,3 +4,4 @@ export * from './menus.js';
 export * from './queues.js';
 export * from './tickets.js';
 export * from './users.js';
+export * from './pause-reasons.js';

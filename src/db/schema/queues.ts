@@ -9,4 +9,6 @@ export const queues = sqliteTable('queues', {
   ringTimeoutSeconds: integer('ring_timeout_seconds').notNull(),
   wrapUpSeconds: integer('wrap_up_seconds').notNull(),
   mohClass: text('moh_class').notNull(),
+  /** The ticket category the desktop preselects for calls from this queue (e.g. enterprise). */
+  ticketCategory: text('ticket_category'),
 });

@@ -1,7 +1,16 @@
 import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
+import { agents } from './agents.js';
+import { users } from './users.js';
 
 export const ticketStatuses = ['intake', 'dispatched', 'signed-for', 'handling', 'replied', 'completed', 'closed'] as const;
 export type TicketStatus = (typeof ticketStatuses)[number];
+
+/** 咨询 / 投诉 / 求助 / 建议 / 举报 / 表扬 */
+export const ticketTypes = ['consult', 'complaint', 'help', 'suggestion', 'report', 'praise'] as const;
+export type TicketType = (typeof ticketTypes)[number];
+
+export const ticketChannels = ['phone', 'web', 'app', 'wechat'] as const;
+export type TicketChannel = (typeof ticketChannels)[number];
 
 export const tickets = sqliteTable(
   'tickets',
@@ -11,10 +20,18 @@ export const tickets = sqliteTable(
     number: text('number').notNull().unique(),
     caller: text('caller').notNull(),
     status: text('status', { enum: ticketStatuses }).notNull(),
+    type: text('type', { enum: ticketTypes }).notNull().default('consult'),
+    category: text('category').notNull().default('other'),
+    channel: text('channel', { enum: ticketChannels }).notNull().default('phone'),
     title: text('title').notNull(),
+    content: text('content').notNull().default(''),
+    citizenName: text('citizen_name'),
+    address: text('address'),
     callId: text('call_id'),
+    agentId: integer('agent_id').references(() => agents.id),
+    createdBy: integer('created_by').references(() => users.id),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('tickets_caller').on(t.caller, t.createdAt)],
+  (t) => [index('tickets_caller').on(t.caller, t.createdAt), index('tickets_call_id').on(t.callId)],
 );

@@ -1,0 +1,132 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type TSchema } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
+import { errors } from '../errors.js';
+import { ticketChannels, ticketStatuses, ticketTypes } from '../db/schema/index.js';
+import { ErrorResponse } from '../http/schemas.js';
+import { catalogue, categoryCodes } from './catalogue.js';
+import type { Ticket } from './repository.js';
+
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+
+const TicketView = Type.Object({
+  number: Type.String(),
+  caller: Type.String(),
+  status: literals(ticketStatuses),
+  type: literals(ticketTypes),
+  category: Type.String(),
+  channel: literals(ticketChannels),
+  title: Type.String(),
+  content: Type.String(),
+  citizenName: Nullable(Type.String()),
+  address: Nullable(Type.String()),
+  callId: Nullable(Type.String()),
+  agentId: Nullable(Type.Integer()),
+  createdAt: Type.Integer(),
+  updatedAt: Type.Integer(),
+});
+
+const editable = {
+  type: literals(ticketTypes),
+  category: literals(categoryCodes),
+  title: Type.String({ minLength: 2, maxLength: 100 }),
+  content: Type.String({ maxLength: 5000 }),
+  citizenName: Nullable(Type.String({ maxLength: 40 })),
+  address: Nullable(Type.String({ maxLength: 200 })),
+};
+
+const TicketIntake = Type.Object(
+  {
+    callId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    caller: Type.Optional(Type.String({ pattern: '^[0-9+*#]{1,32}$' })),
+    ...editable,
+    content: Type.Optional(editable.content),
+    citizenName: Type.Optional(editable.citizenName),
+    address: Type.Optional(editable.address),
+  },
+  { additionalProperties: false },
+);
+
+const NumberParam = Type.Object({ number: Type.String({ pattern: '^[0-9]{1,20}$' }) });
+const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+
+const view = ({ id: _id, createdBy: _by, ...ticket }: Ticket) => ticket;
+
+/** Ticket intake from the desktop: the draft opened with a call is saved here, linked to the call. */
+const ticketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('onRequest', app.authenticate);
+
+  /** An agent writes tickets only for calls they took; supervisors and admins for any. */
+  const checkCallAccess = (request: FastifyRequest, callId: string) => {
+    const call = app.callLog.get(callId);
+    if (!call) throw new errors.InvalidInput(`callId: no call ${callId}`);
+    const user = request.user!;
+    if (user.role === 'agent' && call.agentId !== user.agentId) throw new errors.Forbidden(`call ${callId} was not taken by agent ${user.agentId ?? '(none)'}`);
+    return call;
+  };
+
+  app.get('/catalogue', async () => catalogue);
+
+  app.get(
+    '/',
+    {
+      schema: {
+        querystring: Type.Object(
+          { caller: Type.String({ pattern: '^[0-9+*#]{1,32}$' }), limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Array(TicketView), ...errorsOf },
+      },
+    },
+    async (request) => app.ticketsRepository.listByCaller(request.query.caller, request.query.limit).map(view),
+  );
+
+  app.get('/:number', { schema: { params: NumberParam, response: { 200: TicketView, ...errorsOf } } }, async (request) => {
+    const ticket = app.ticketsRepository.findByNumber(request.params.number);
+    if (!ticket) throw new errors.NotFound(`Ticket ${request.params.number}`);
+    return view(ticket);
+  });
+
+  app.post('/', { schema: { body: TicketIntake, response: { 201: TicketView, ...errorsOf } } }, async (request, reply) => {
+    const { callId, caller, ...fields } = request.body;
+    const call = callId ? checkCallAccess(request, callId) : null;
+    const number = caller ?? call?.caller;
+    if (!number) throw new errors.InvalidInput('caller: required when the ticket is not from a call');
+    const user = request.user!;
+    // The ticket and the call's note of it are written together or not at all.
+    const ticket = app.db.transaction(() => {
+      const saved = app.ticketsRepository.intake({
+      caller: number,
+      type: fields.type,
+      category: fields.category,
+      title: fields.title,
+      content: fields.content ?? '',
+      citizenName: fields.citizenName ?? null,
+      address: fields.address ?? null,
+      callId: call?.id ?? null,
+      agentId: call?.agentId ?? user.agentId ?? null,
+      createdBy: user.id,
+      });
+      if (call) app.callLog.record(call.id, 'ticket-created', { ticket: saved.number, by: user.username });
+      return saved;
+    });
+    request.log.info({ ticket: ticket.number, callId: call?.id, by: user.username }, 'ticket taken in');
+    return reply.code(201).send(view(ticket));
+  });
+
+  app.patch(
+    '/:number',
+    { schema: { params: NumberParam, body: Type.Partial(Type.Object(editable, { additionalProperties: false }), { minProperties: 1 }), response: { 200: TicketView, ...errorsOf } } },
+    async (request) => {
+      const ticket = app.ticketsRepository.findByNumber(request.params.number);
+      if (!ticket) throw new errors.NotFound(`Ticket ${request.params.number}`);
+      const user = request.user!;
+      if (user.role === 'agent' && ticket.createdBy !== user.id) throw new errors.Forbidden(`ticket ${ticket.number} was taken in by someone else`);
+      if (ticket.status !== 'intake') throw new errors.Conflict(`Ticket ${ticket.number} is ${ticket.status}; only tickets still in intake can be edited here`);
+      return view(app.ticketsRepository.edit(ticket.number, request.body)!);
+    },
+  );
+};
+
+export default ticketsRoutes;

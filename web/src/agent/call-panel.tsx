@@ -1,0 +1,76 @@
+import { useState } from 'preact/hooks';
+import { api, ApiError } from '../shared/api.js';
+import { t } from '../shared/i18n.js';
+import { duration, useNow } from '../shared/time.js';
+import type { Agent, ScreenPop } from '../shared/types.js';
+import { History } from './history.js';
+import { Transfer } from './transfer.js';
+
+/** The screen-pop: who is calling and what they chose; once answered, the call with its controls. */
+export function CallPanel({ call, agent }: { call: ScreenPop | null; agent: Agent | null }) {
+  const now = useNow();
+  const [error, setError] = useState<string | null>(null);
+  if (!call) return <section class="card call-panel muted" data-testid="no-call">{t('noCall')}</section>;
+
+  const ringing = agent?.state === 'ringing' && agent.currentCallId === call.callId;
+  const active = agent?.state === 'on-call' && agent.currentCallId === call.callId;
+  const heading = ringing ? t('incoming') : active ? t('activeCall') : t('lastCall');
+  const control = (action: string, body?: unknown) => async () => {
+    setError(null);
+    try {
+      await api('POST', `/api/calls/${call.callId}/${action}`, body);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+
+  return (
+    <section class={`card call-panel ${ringing ? 'ringing' : ''}`} data-testid="screen-pop">
+      <h2>
+        {heading}
+        {active && call.held && <span class="badge hold">{t('onHold')}</span>}
+      </h2>
+      <dl class="facts">
+        <dt>{t('caller')}</dt>
+        <dd class="caller" data-testid="caller">
+          {call.caller}
+        </dd>
+        <dt>{t('ivrPath')}</dt>
+        <dd data-testid="ivr-path">{call.path.length ? call.path.join(' → ') : t('none')}</dd>
+        <dt>{t('queue')}</dt>
+        <dd>{call.queueTitle ?? call.queue ?? t('none')}</dd>
+        <dt>{t('waited')}</dt>
+        <dd>{duration(ringing && call.enqueuedAt ? (now - call.enqueuedAt) / 1000 : call.waitedSeconds)}</dd>
+        {call.answeredAt !== null && (
+          <>
+            <dt>{t('talkTime')}</dt>
+            <dd data-testid="talk-timer">{active ? duration((now - call.answeredAt) / 1000) : '—'}</dd>
+          </>
+        )}
+      </dl>
+      {active && (
+        <div class="controls">
+          {call.held ? (
+            <button type="button" class="primary" onClick={control('resume')}>
+              {t('resume')}
+            </button>
+          ) : (
+            <button type="button" onClick={control('hold')}>
+              {t('hold')}
+            </button>
+          )}
+          <button type="button" class="danger" onClick={control('hangup')}>
+            {t('hangup')}
+          </button>
+          <Transfer onTransfer={(target) => control('transfer', target)()} self={agent?.id ?? 0} />
+        </div>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <History history={call.history} />
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../shared/api.js';
+import { Header } from '../shared/header.js';
+import { t } from '../shared/i18n.js';
+import type { SessionUser } from '../shared/session.js';
+import { liveSocket, type SocketStatus } from '../shared/socket.js';
+import type { Agent, Catalogue, DesktopMessage, PauseReason, ScreenPop } from '../shared/types.js';
+import { StateBar } from './state-bar.js';
+import { CallPanel } from './call-panel.js';
+import { TicketForm } from './ticket-form.js';
+
+/**
+ * The agent's working page: their state, the call offered or in progress, and the ticket
+ * being written for it. Everything live arrives over the desktop socket.
+ */
+export function AgentDesk({ user }: { user: SessionUser }) {
+  const [status, setStatus] = useState<SocketStatus>('connecting');
+  const [agent, setAgent] = useState<Agent | null>(null);
+  const [call, setCall] = useState<ScreenPop | null>(null);
+  const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
+  const [reasons, setReasons] = useState<PauseReason[]>([]);
+
+  useEffect(() => {
+    void api<Catalogue>('GET', '/api/tickets/catalogue').then(setCatalogue);
+    void api<PauseReason[]>('GET', '/api/pause-reasons').then(setReasons);
+    return liveSocket<DesktopMessage>((message) => {
+      if (message.type === 'agent') setAgent(message.agent);
+      // A new offer replaces whatever call was on screen; an update only the same call.
+      else if (message.type === 'offer') setCall(message.pop);
+      else if (message.type === 'call') setCall((current) => (current && current.callId !== message.pop.callId && current.answeredAt === null ? current : message.pop));
+    }, setStatus);
+  }, []);
+
+  return (
+    <div class="desk">
+      <Header title={t('agentDesk')} user={user} status={status} detail={agent ? `${agent.name} (${agent.endpoint})` : undefined} />
+      {agent && <StateBar agent={agent} reasons={reasons} wrapUpSeconds={call?.wrapUpSeconds ?? 0} />}
+      <main class="columns">
+        <CallPanel call={call} agent={agent} />
+        {call && catalogue ? <TicketForm key={call.callId} call={call} catalogue={catalogue} /> : <section class="card muted">{t('ticketDraft')}</section>}
+      </main>
+    </div>
+  );
+}

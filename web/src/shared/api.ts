@@ -1,0 +1,27 @@
+import { clearSession, loadSession } from './session.js';
+
+/** An API refusal, with the server's message (it names what is wrong). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const session = loadSession();
+  const headers: Record<string, string> = {};
+  if (session) headers.authorization = `Bearer ${session.token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (res.status === 401 && session) {
+    clearSession();
+    location.replace('/');
+  }
+  if (res.status === 204) return undefined as T;
+  const data = (await res.json().catch(() => ({}))) as { message?: string };
+  if (!res.ok) throw new ApiError(res.status, data.message ?? `${res.status} ${res.statusText}`);
+  return data as T;
+}

@@ -1,0 +1,32 @@
+import { api } from './api.js';
+import { t, switchLang } from './i18n.js';
+import { clearSession, type SessionUser } from './session.js';
+import type { SocketStatus } from './socket.js';
+
+export function Header(props: { title: string; user: SessionUser; status: SocketStatus; detail?: string }) {
+  const logout = async () => {
+    await api('POST', '/api/auth/logout').catch(() => undefined);
+    clearSession();
+    location.replace('/');
+  };
+  return (
+    <header class="top">
+      <strong>{t('appName')}</strong>
+      <span class="page-title">{props.title}</span>
+      <span class="spacer" />
+      <span class={`link-status ${props.status}`} data-testid="link-status">
+        {props.status === 'open' ? t('connected') : t('reconnecting')}
+      </span>
+      <span>
+        {props.user.username}
+        {props.detail ? ` · ${props.detail}` : ''}
+      </span>
+      <button type="button" class="link" onClick={switchLang}>
+        {t('language')}
+      </button>
+      <button type="button" class="link" onClick={logout}>
+        {t('logout')}
+      </button>
+    </header>
+  );
+}

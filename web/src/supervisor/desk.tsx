@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../shared/api.js';
+import { Header } from '../shared/header.js';
+import { t } from '../shared/i18n.js';
+import type { SessionUser } from '../shared/session.js';
+import { liveSocket, type SocketStatus } from '../shared/socket.js';
+import type { Agent, DesktopMessage, PauseReason, QueueView } from '../shared/types.js';
+import { QueuesTable } from './queues-table.js';
+import { AgentsTable } from './agents-table.js';
+
+/** Every queue and every agent, live: what a shift supervisor (班长) watches all day. */
+export function SupervisorDesk({ user }: { user: SessionUser }) {
+  const [status, setStatus] = useState<SocketStatus>('connecting');
+  const [agents, setAgents] = useState<Agent[]>([]);
+  const [queues, setQueues] = useState<QueueView[]>([]);
+  const [reasons, setReasons] = useState<PauseReason[]>([]);
+
+  useEffect(() => {
+    void api<PauseReason[]>('GET', '/api/pause-reasons').then(setReasons);
+    return liveSocket<DesktopMessage>((message) => {
+      if (message.type === 'snapshot') {
+        setAgents(message.agents);
+        setQueues(message.queues);
+      } else if (message.type === 'queues') setQueues(message.queues);
+      else if (message.type === 'agent') setAgents((list) => list.map((a) => (a.id === message.agent.id ? message.agent : a)));
+    }, setStatus);
+  }, []);
+
+  return (
+    <div class="desk">
+      <Header title={t('supervisorDesk')} user={user} status={status} />
+      <main class="supervisor">
+        <QueuesTable queues={queues} />
+        <AgentsTable agents={agents} reasons={reasons} />
+      </main>
+    </div>
+  );
+}
