@@ -1,20 +1,9 @@
-import type { Agent } from '../agents/repository.js';
-import type { QueueView } from '../queues/view.js';
-import type { ScreenPop } from './pop.js';
+import type { AgentView as Agent, DesktopMessage, QueueView, ScreenPop } from './wire.js';
 
 /** A connected desktop: anything that can be sent a JSON text frame. */
 export interface DesktopSocket {
   send(data: string): void;
 }
-
-export type DesktopMessage =
-  | { type: 'agent'; agent: Agent }
-  /** The agent's phone is ringing for this call. */
-  | { type: 'offer'; pop: ScreenPop }
-  /** The call the agent is on changed: answered, held, resumed, a ticket saved. */
-  | { type: 'call'; pop: ScreenPop }
-  | { type: 'snapshot'; agents: Agent[]; queues: QueueView[] }
-  | { type: 'queues'; queues: QueueView[] };
 
 /**
  * Who is connected and what they may hear: an agent hears only about themselves (their

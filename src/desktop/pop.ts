@@ -1,30 +1,9 @@
 import type { CallLog } from '../calls/call-log.js';
 import type { QueuesRepository } from '../queues/repository.js';
 import type { TicketsRepository } from '../tickets/repository.js';
+import type { ScreenPop } from './wire.js';
 
-export interface ScreenPop {
-  callId: string;
-  caller: string;
-  /** The IVR path in words, e.g. "3 · 企业诉求/营商环境专线". */
-  path: string[];
-  queue: string | null;
-  queueTitle: string | null;
-  /** For the wrap-up countdown. */
-  wrapUpSeconds: number;
-  /** Preselected in the draft ticket: the category the caller's queue stands for. */
-  category: string | null;
-  enqueuedAt: number | null;
-  waitedSeconds: number;
-  /** Set once the agent answered: the talk timer runs from here. */
-  answeredAt: number | null;
-  held: boolean;
-  /** Tickets already saved from this call. */
-  tickets: string[];
-  history: {
-    calls: Array<{ id: string; startedAt: number; queue: string | null; queueTitle: string | null; outcome: string | null }>;
-    tickets: Array<{ number: string; createdAt: number; type: string; category: string; title: string; status: string }>;
-  };
-}
+export type { ScreenPop };
 
 export interface PopSources {
   callLog: CallLog;

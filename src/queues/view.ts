@@ -2,10 +2,9 @@ import { maskNumber } from '../log.js';
 import type { WaitingCaller } from './acd.js';
 import type { Queue } from './repository.js';
 
-export interface QueueView extends Queue {
-  waiting: Array<{ callId: string; caller: string; enqueuedAt: number; waitSeconds: number; ringingAgentId: number | null }>;
-  longestWaitSeconds: number;
-}
+import type { QueueView as QueueWire } from '../desktop/wire.js';
+
+export type QueueView = Queue & QueueWire;
 
 /** A queue with who is waiting in it now; agents see the queue, not who is in it, until a call is offered to them. */
 export function queueView(queue: Queue, waiting: readonly WaitingCaller[], options: { maskCallers: boolean; now?: number }): QueueView {

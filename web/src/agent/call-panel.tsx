@@ -1,5 +1,4 @@
-import { useState } from 'preact/hooks';
-import { api, ApiError } from '../shared/api.js';
+import { usePost } from '../shared/use-post.js';
 import { t } from '../shared/i18n.js';
 import { duration, useNow } from '../shared/time.js';
 import type { Agent, ScreenPop } from '../shared/types.js';
@@ -9,20 +8,13 @@ import { Transfer } from './transfer.js';
 /** The screen-pop: who is calling and what they chose; once answered, the call with its controls. */
 export function CallPanel({ call, agent }: { call: ScreenPop | null; agent: Agent | null }) {
   const now = useNow();
-  const [error, setError] = useState<string | null>(null);
+  const { error, post } = usePost();
   if (!call) return <section class="card call-panel muted" data-testid="no-call">{t('noCall')}</section>;
 
   const ringing = agent?.state === 'ringing' && agent.currentCallId === call.callId;
   const active = agent?.state === 'on-call' && agent.currentCallId === call.callId;
   const heading = ringing ? t('incoming') : active ? t('activeCall') : t('lastCall');
-  const control = (action: string, body?: unknown) => async () => {
-    setError(null);
-    try {
-      await api('POST', `/api/calls/${call.callId}/${action}`, body);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  };
+  const control = (action: string, body?: unknown) => post(`/api/calls/${call.callId}/${action}`, body);
 
   return (
     <section class={`card call-panel ${ringing ? 'ringing' : ''}`} data-testid="screen-pop">

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../shared/api.js';
+import { usePost } from '../shared/use-post.js';
 import { label, t, tk } from '../shared/i18n.js';
 import { duration, useNow } from '../shared/time.js';
 import type { Agent, PauseReason } from '../shared/types.js';
@@ -8,15 +8,8 @@ import type { Agent, PauseReason } from '../shared/types.js';
 export function StateBar({ agent, reasons, wrapUpSeconds }: { agent: Agent; reasons: PauseReason[]; wrapUpSeconds: number }) {
   const now = useNow();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const act = (action: string, body?: unknown) => async () => {
-    setError(null);
-    try {
-      await api('POST', `/api/agents/${agent.id}/${action}`, body);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  };
+  const { error, post } = usePost();
+  const act = (action: string, body?: unknown) => post(`/api/agents/${agent.id}/${action}`, body);
   const inState = (now - agent.stateSince) / 1000;
   const pauseLabel = agent.pauseReason ? label(reasons.find((r) => r.code === agent.pauseReason), tk('pause', agent.pauseReason)) : '';
   const s = agent.state;

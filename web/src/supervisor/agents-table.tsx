@@ -1,5 +1,4 @@
-import { useState } from 'preact/hooks';
-import { api, ApiError } from '../shared/api.js';
+import { usePost } from '../shared/use-post.js';
 import { label, t, tk } from '../shared/i18n.js';
 import { duration, useNow } from '../shared/time.js';
 import type { Agent, AgentState, PauseReason } from '../shared/types.js';
@@ -9,15 +8,8 @@ const states: AgentState[] = ['available', 'ringing', 'on-call', 'wrap-up', 'pau
 /** Every agent with state and time in state; a supervisor can force a state, e.g. sign out an agent who left. */
 export function AgentsTable({ agents, reasons }: { agents: Agent[]; reasons: PauseReason[] }) {
   const now = useNow();
-  const [error, setError] = useState<string | null>(null);
-  const force = (agent: Agent, action: string, body?: unknown) => async () => {
-    setError(null);
-    try {
-      await api('POST', `/api/agents/${agent.id}/${action}`, body);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  };
+  const { error, post } = usePost();
+  const force = (agent: Agent, action: string, body?: unknown) => post(`/api/agents/${agent.id}/${action}`, body);
   const firstReason = reasons[0]?.code;
 
   return (
