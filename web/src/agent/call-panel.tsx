@@ -11,7 +11,8 @@ export function CallPanel({ call, agent }: { call: ScreenPop | null; agent: Agen
   const { error, post } = usePost();
   if (!call) return <section class="card call-panel muted" data-testid="no-call">{t('noCall')}</section>;
 
-  const ringing = agent?.state === 'ringing' && agent.currentCallId === call.callId;
+  // The pop is sent the instant the agent is chosen and may beat the state change to ringing.
+  const ringing = call.answeredAt === null && (agent?.state === 'available' || (agent?.state === 'ringing' && agent.currentCallId === call.callId));
   const active = agent?.state === 'on-call' && agent.currentCallId === call.callId;
   const heading = ringing ? t('incoming') : active ? t('activeCall') : t('lastCall');
   const control = (action: string, body?: unknown) => post(`/api/calls/${call.callId}/${action}`, body);
