@@ -22,6 +22,7 @@ import callControlRoutes from './calls/control-routes.js';
 import ticketsRoutes from './tickets/routes.js';
 import pauseReasonsRoutes from './agents/pause-reasons-routes.js';
 import pages from './http/pages.js';
+import linkageRoutes from './linkage/routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -75,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(callControlRoutes, { prefix: '/api/calls' });
   await app.register(ticketsRoutes, { prefix: '/api/tickets' });
   await app.register(pauseReasonsRoutes, { prefix: '/api/pause-reasons' });
+  await app.register(linkageRoutes, { prefix: '/api/linkage-targets' });
   await app.register(desktopRoutes, { prefix: '/api/desktop' });
   await app.register(pages);
   return app;

@@ -14,6 +14,7 @@ import { buildScreenPop, type ScreenPop } from './desktop/pop.js';
 import { CallControls } from './calls/controls.js';
 import { PauseReasonsRepository } from './agents/pause-reasons.js';
 import { queueView } from './queues/view.js';
+import { LinkageTargetsRepository } from './linkage/repository.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -29,6 +30,7 @@ declare module 'fastify' {
     desktopPop: (callId: string) => ScreenPop | null;
     callControls: CallControls;
     pauseReasons: PauseReasonsRepository;
+    linkageTargets: LinkageTargetsRepository;
   }
 }
 
@@ -103,6 +105,7 @@ export default fp(
     app.decorate('desktopPop', desktopPop);
     app.decorate('callControls', callControls);
     app.decorate('pauseReasons', new PauseReasonsRepository(db));
+    app.decorate('linkageTargets', new LinkageTargetsRepository(db));
 
     app.addHook('onReady', async () => {
       await telephony.start();

@@ -5,3 +5,4 @@ export * from './queues.js';
 export * from './tickets.js';
 export * from './users.js';
 export * from './pause-reasons.js';
+export * from './linkage-targets.js';
