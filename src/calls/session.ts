@@ -26,8 +26,6 @@ export class CallSession {
   talkBridgeId: string | null = null;
   /** The agent put the caller on hold: out of the talk bridge, hearing music. */
   held = false;
-  /** A blind transfer to one agent: only they are offered this caller, until their phone fails. */
-  onlyAgentId: number | null = null;
   /** Set once the caller's channel is gone; every later step is a no-op for the caller's side. */
   callerGone = false;
   /** Told when a step fails, so the call can be put back on a path that reaches an agent. */

@@ -91,7 +91,8 @@ export class Acd {
     const entry: Waiting = { session, queue, cancelTimers: [], announcement: null };
     this.waiting.push(entry);
     this.waiting.sort((a, b) => a.session.enqueuedAt! - b.session.enqueuedAt!);
-    session.onlyAgentId = reserved?.id ?? null;
+    // A transfer to one agent holds them for this caller from now, so no dispatch offers the caller elsewhere.
+    const leg = reserved ? this.reserve(session, reserved.id) : null;
     this.changed();
 
     const bridgeId = `queue-${queue.name}`;
@@ -101,10 +102,7 @@ export class Acd {
     const elapsed = Date.now() - enqueuedAt;
     entry.cancelTimers.push(session.after(Math.max(0, queue.maxWaitSeconds * 1000 - elapsed), () => this.overflow(entry)));
     await this.announcePosition(entry);
-    if (reserved) {
-      const leg = this.reserve(session, reserved.id);
-      void session.run(() => this.ring(entry, leg, reserved.endpoint));
-    }
+    if (leg) void session.run(() => this.ring(entry, leg, reserved!.endpoint));
     this.dispatch();
   }
 
@@ -113,7 +111,7 @@ export class Acd {
     if (!this.waiting.some((w) => !w.session.agentLeg && !w.session.callerGone)) return;
     const agents = this.deps.agents.repository.available();
     for (const entry of this.waiting) {
-      if (entry.session.agentLeg || entry.session.callerGone || entry.session.onlyAgentId !== null) continue;
+      if (entry.session.agentLeg || entry.session.callerGone) continue;
       const agentId = pickAgent(agents, entry.queue.name);
       if (agentId === null) continue;
       const offered = this.deps.agents.tryApply(agentId, { type: 'offer', callId: entry.session.id });
@@ -162,9 +160,8 @@ export class Acd {
   async legFailed(session: CallSession, legChannelId: string, cause: number): Promise<void> {
     const leg = session.agentLeg;
     if (!leg || leg.channelId !== legChannelId || leg.answered) return;
+    // A transfer to one agent who did not answer falls back, like any miss, to everyone in the queue.
     session.agentLeg = null;
-    // A transfer to one agent who did not answer falls back to everyone in the queue.
-    session.onlyAgentId = null;
     if (!session.callerGone) session.phase = 'queued';
     this.deps.callLog.record(session.id, 'agent-no-answer', { agentId: leg.agentId, cause }, session.callerGone ? {} : { phase: 'queued' });
     session.log.info({ agentId: leg.agentId, cause }, 'agent did not answer');
@@ -191,7 +188,6 @@ export class Acd {
     const leg = session.agentLeg;
     if (!leg || leg.agentId !== agentId || leg.answered) return;
     session.agentLeg = null;
-    session.onlyAgentId = null;
     if (!session.callerGone) session.phase = 'queued';
     this.deps.callLog.record(session.id, 'agent-offer-withdrawn', { agentId }, session.callerGone ? {} : { phase: 'queued' });
     await this.deps.telephony.hangup(leg.channelId);
