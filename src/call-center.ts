@@ -70,27 +70,28 @@ export default fp(
     const desktopHub = new DesktopHub();
     const desktopPop = (callId: string) =>
       buildScreenPop(callId, { callLog, tickets: ticketsRepository, queues: queuesRepository }, { held: callFlow.session(callId)?.held ?? false });
+    // A pop is built only for an agent whose page is open to show it.
+    const popTo = (agentId: number, callId: string, type: 'offer' | 'call') => {
+      if (!desktopHub.isConnected(agentId)) return;
+      const pop = desktopPop(callId);
+      if (pop) desktopHub.pop(agentId, type, pop);
+    };
     agentService.onChange((agent, previous) => {
       desktopHub.agentChanged(agent);
-      const answered = agent.state === 'on-call' && previous.state === 'ringing' && agent.currentCallId;
-      if (answered && desktopHub.isConnected(agent.id)) {
-        const pop = desktopPop(answered);
-        if (pop) desktopHub.callChanged(agent.id, pop);
-      }
+      if (agent.state === 'on-call' && previous.state === 'ringing' && agent.currentCallId) popTo(agent.id, agent.currentCallId, 'call');
     });
-    acd.onOffered((session, agentId) => {
-      if (!desktopHub.isConnected(agentId)) return;
-      const pop = desktopPop(session.id);
-      if (pop) desktopHub.offered(agentId, pop);
-    });
-    callControls.onHeldChanged((session, agentId) => {
-      const pop = desktopPop(session.id);
-      if (pop) desktopHub.callChanged(agentId, pop);
-    });
+    acd.onOffered((session, agentId) => popTo(agentId, session.id, 'offer'));
+    callControls.onHeldChanged((session, agentId) => popTo(agentId, session.id, 'call'));
+    // A burst of arrivals changes the queues many times in one turn of the event loop; supervisors get the result once.
+    let queuesPending = false;
     acd.onWaitingChanged(() => {
-      if (!desktopHub.hasSupervisors()) return;
-      const waiting = acd.snapshot();
-      desktopHub.queuesChanged(queuesRepository.list().map((q) => queueView(q, waiting, { maskCallers: false })));
+      if (queuesPending || !desktopHub.hasSupervisors()) return;
+      queuesPending = true;
+      setImmediate(() => {
+        queuesPending = false;
+        const waiting = acd.snapshot();
+        desktopHub.queuesChanged(queuesRepository.list().map((q) => queueView(q, waiting, { maskCallers: false })));
+      });
     });
 
     app.decorate('agentsRepository', agentsRepository);

@@ -42,12 +42,9 @@ export class DesktopHub {
     this.toSupervisors(message);
   }
 
-  offered(agentId: number, pop: ScreenPop): void {
-    this.toAgent(agentId, { type: 'offer', pop });
-  }
-
-  callChanged(agentId: number, pop: ScreenPop): void {
-    this.toAgent(agentId, { type: 'call', pop });
+  /** `offer`: the agent's phone is ringing for this call; `call`: the call they are on changed. */
+  pop(agentId: number, type: 'offer' | 'call', pop: ScreenPop): void {
+    this.toAgent(agentId, { type, pop });
   }
 
   queuesChanged(queues: QueueView[]): void {
