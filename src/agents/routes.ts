@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { errors } from '../errors.js';
 import { agentStates } from '../db/schema/index.js';
-import { ErrorResponse, IdParam } from '../http/schemas.js';
+import { ErrorResponse, IdParam, OneOf } from '../http/schemas.js';
 import type { AgentEvent } from './state.js';
 
 const Agent = Type.Object({
@@ -11,7 +11,7 @@ const Agent = Type.Object({
   name: Type.String(),
   endpoint: Type.String(),
   skills: Type.Array(Type.String()),
-  state: Type.Union(agentStates.map((s) => Type.Literal(s))),
+  state: OneOf(agentStates),
   pauseReason: Type.Union([Type.String(), Type.Null()]),
   stateSince: Type.Integer(),
   idleSince: Type.Union([Type.Integer(), Type.Null()]),

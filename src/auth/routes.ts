@@ -2,13 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errors } from '../errors.js';
 import { roles } from '../db/schema/index.js';
-import { ErrorResponse } from '../http/schemas.js';
+import { ErrorResponse, OneOf } from '../http/schemas.js';
 import { tokenOf } from './plugin.js';
 
 const User = Type.Object({
   id: Type.Integer(),
   username: Type.String(),
-  role: Type.Union(roles.map((r) => Type.Literal(r))),
+  role: OneOf(roles),
   agentId: Type.Union([Type.Integer(), Type.Null()]),
 });
 
@@ -54,7 +54,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
           {
             username: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' }),
             password: Type.String({ minLength: 8, maxLength: 256 }),
-            role: Type.Union(roles.map((r) => Type.Literal(r))),
+            role: OneOf(roles),
             agentId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
           },
           { additionalProperties: false },

@@ -2,9 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errors } from '../errors.js';
 import { callOutcomes, callPhases } from '../db/schema/index.js';
-import { ErrorResponse } from '../http/schemas.js';
+import { ErrorResponse, Nullable, OneOf } from '../http/schemas.js';
 
-const Nullable = <T extends import('@sinclair/typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 const Call = Type.Object({
   id: Type.String(),
@@ -13,7 +12,7 @@ const Call = Type.Object({
   dialed: Type.String(),
   menuName: Nullable(Type.String()),
   menuVersion: Nullable(Type.Integer()),
-  phase: Type.Union(callPhases.map((p) => Type.Literal(p))),
+  phase: OneOf(callPhases),
   startedAt: Type.Integer(),
   answeredAt: Nullable(Type.Integer()),
   ivrPath: Type.Array(
@@ -26,7 +25,7 @@ const Call = Type.Object({
   agentAnsweredAt: Nullable(Type.Integer()),
   talkMs: Nullable(Type.Integer()),
   endedAt: Nullable(Type.Integer()),
-  outcome: Nullable(Type.Union(callOutcomes.map((o) => Type.Literal(o)))),
+  outcome: Nullable(OneOf(callOutcomes)),
   hangupCause: Nullable(Type.Integer()),
   hangupCauseText: Nullable(Type.String()),
 });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errors } from '../errors.js';
-import { ErrorResponse } from '../http/schemas.js';
+import { ErrorResponse, Nullable } from '../http/schemas.js';
 
 const Code = Type.String({ pattern: '^[A-Za-z0-9-]{1,20}$', description: 'e.g. 110, 12315, expert-housing' });
 
@@ -11,7 +11,7 @@ const TargetSettings = Type.Object(
     dialString: Type.String({ pattern: '^(PJSIP|IAX2|DAHDI|Local)/[A-Za-z0-9_.@+*#/-]{1,80}$', description: 'e.g. PJSIP/110@linkage' }),
     timeoutSeconds: Type.Integer({ minimum: 5, maximum: 120 }),
     ticketTravels: Type.Boolean(),
-    webhookUrl: Type.Union([Type.String({ format: 'uri', pattern: '^https?://', maxLength: 300 }), Type.Null()]),
+    webhookUrl: Nullable(Type.String({ format: 'uri', pattern: '^https?://', maxLength: 300 })),
   },
   { additionalProperties: false },
 );

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errors } from '../errors.js';
-import { ErrorResponse } from '../http/schemas.js';
+import { ErrorResponse, Nullable, OneOf } from '../http/schemas.js';
 import { categoryCodes } from '../tickets/catalogue.js';
 import { queueView } from './view.js';
 
@@ -13,7 +13,7 @@ const QueueSettings = Type.Object(
     ringTimeoutSeconds: Type.Integer({ minimum: 5, maximum: 120 }),
     wrapUpSeconds: Type.Integer({ minimum: 0, maximum: 600 }),
     mohClass: Type.String({ pattern: '^[A-Za-z0-9_-]{1,40}$' }),
-    ticketCategory: Type.Optional(Type.Union([Type.Union(categoryCodes.map((c) => Type.Literal(c))), Type.Null()])),
+    ticketCategory: Type.Optional(Nullable(OneOf(categoryCodes))),
   },
   { additionalProperties: false },
 );

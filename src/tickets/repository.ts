@@ -1,4 +1,4 @@
-import { and, desc, eq, like } from 'drizzle-orm';
+import { desc, eq, like } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { tickets } from '../db/schema/index.js';
 
@@ -34,7 +34,7 @@ export class TicketsRepository {
       const last = tx
         .select({ number: tickets.number })
         .from(tickets)
-        .where(and(like(tickets.number, `${prefix}%`)))
+        .where(like(tickets.number, `${prefix}%`))
         .orderBy(desc(tickets.number))
         .limit(1)
         .get();

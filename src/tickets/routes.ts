@@ -1,22 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { errors } from '../errors.js';
 import { ticketChannels, ticketStatuses, ticketTypes } from '../db/schema/index.js';
-import { ErrorResponse } from '../http/schemas.js';
+import { ErrorResponse, Nullable, OneOf } from '../http/schemas.js';
 import { catalogue, categoryCodes } from './catalogue.js';
 import type { Ticket } from './repository.js';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
 const TicketView = Type.Object({
   number: Type.String(),
   caller: Type.String(),
-  status: literals(ticketStatuses),
-  type: literals(ticketTypes),
+  status: OneOf(ticketStatuses),
+  type: OneOf(ticketTypes),
   category: Type.String(),
-  channel: literals(ticketChannels),
+  channel: OneOf(ticketChannels),
   title: Type.String(),
   content: Type.String(),
   citizenName: Nullable(Type.String()),
@@ -28,8 +26,8 @@ const TicketView = Type.Object({
 });
 
 const editable = {
-  type: literals(ticketTypes),
-  category: literals(categoryCodes),
+  type: OneOf(ticketTypes),
+  category: OneOf(categoryCodes),
   title: Type.String({ minLength: 2, maxLength: 100 }),
   content: Type.String({ maxLength: 5000 }),
   citizenName: Nullable(Type.String({ maxLength: 40 })),
