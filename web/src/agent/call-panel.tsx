@@ -1,12 +1,12 @@
 import { usePost } from '../shared/use-post.js';
 import { t } from '../shared/i18n.js';
 import { duration, useNow } from '../shared/time.js';
-import type { Agent, ScreenPop } from '../shared/types.js';
+import type { Agent, Catalogue, ScreenPop } from '../shared/types.js';
 import { History } from './history.js';
 import { Transfer } from './transfer.js';
 
 /** The screen-pop: who is calling and what they chose; once answered, the call with its controls. */
-export function CallPanel({ call, agent }: { call: ScreenPop | null; agent: Agent | null }) {
+export function CallPanel({ call, agent, catalogue }: { call: ScreenPop | null; agent: Agent | null; catalogue: Catalogue | null }) {
   const now = useNow();
   const { error, post } = usePost();
   if (!call) return <section class="card call-panel muted" data-testid="no-call">{t('noCall')}</section>;
@@ -63,7 +63,7 @@ export function CallPanel({ call, agent }: { call: ScreenPop | null; agent: Agen
           {error}
         </p>
       )}
-      <History history={call.history} />
+      <History history={call.history} labels={catalogue} />
     </section>
   );
 }

@@ -25,9 +25,8 @@ export function AgentDesk({ user }: { user: SessionUser }) {
     void api<PauseReason[]>('GET', '/api/pause-reasons').then(setReasons);
     return liveSocket<DesktopMessage>((message) => {
       if (message.type === 'agent') setAgent(message.agent);
-      // A new offer replaces whatever call was on screen; an update only the same call.
-      else if (message.type === 'offer') setCall(message.pop);
-      else if (message.type === 'call') setCall((current) => (current && current.callId !== message.pop.callId && current.answeredAt === null ? current : message.pop));
+      // The agent is on one call at a time: an offer or a change replaces what is on screen.
+      else if (message.type === 'offer' || message.type === 'call') setCall(message.pop);
     }, setStatus);
   }, []);
 
@@ -36,7 +35,7 @@ export function AgentDesk({ user }: { user: SessionUser }) {
       <Header title={t('agentDesk')} user={user} status={status} detail={agent ? `${agent.name} (${agent.endpoint})` : undefined} />
       {agent && <StateBar agent={agent} reasons={reasons} wrapUpSeconds={call?.wrapUpSeconds ?? 0} />}
       <main class="columns">
-        <CallPanel call={call} agent={agent} />
+        <CallPanel call={call} agent={agent} catalogue={catalogue} />
         {call && catalogue ? <TicketForm key={call.callId} call={call} catalogue={catalogue} /> : <section class="card muted">{t('ticketDraft')}</section>}
       </main>
     </div>

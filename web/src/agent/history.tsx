@@ -1,18 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
-import { api } from '../shared/api.js';
 import { label, t, tk } from '../shared/i18n.js';
 import { dateTime } from '../shared/time.js';
 import type { Catalogue, ScreenPop } from '../shared/types.js';
 
-let catalogue: Promise<Catalogue> | null = null;
-
 /** The caller's earlier tickets and calls, newest first: the agent knows at a glance if this is a repeat. */
-export function History({ history }: { history: ScreenPop['history'] }) {
-  const [labels, setLabels] = useState<Catalogue | null>(null);
-  useEffect(() => {
-    catalogue ??= api<Catalogue>('GET', '/api/tickets/catalogue');
-    void catalogue.then(setLabels);
-  }, []);
+export function History({ history, labels }: { history: ScreenPop['history']; labels: Catalogue | null }) {
   return (
     <div class="history" data-testid="history">
       <h3>{t('earlierTickets')}</h3>

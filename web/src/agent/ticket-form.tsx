@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../shared/api.js';
 import { label, t } from '../shared/i18n.js';
-import type { Catalogue, ScreenPop, Ticket } from '../shared/types.js';
+import type { Catalogue, Label, ScreenPop, Ticket } from '../shared/types.js';
 
 interface Draft {
   type: string;
@@ -41,6 +41,16 @@ export function TicketForm({ call, catalogue }: { call: ScreenPop; catalogue: Ca
     value: draft[name],
     onInput: (e: Event) => setDraft({ ...draft, [name]: (e.currentTarget as HTMLInputElement).value }),
   });
+
+  const choice = (name: 'type' | 'category', options: Label[]) => (
+    <select {...field(name)}>
+      {options.map((l) => (
+        <option key={l.code} value={l.code}>
+          {label(l)}
+        </option>
+      ))}
+    </select>
+  );
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -82,23 +92,11 @@ export function TicketForm({ call, catalogue }: { call: ScreenPop; catalogue: Ca
       <div class="row">
         <label>
           {t('type')}
-          <select {...field('type')} onChange={(e) => setDraft({ ...draft, type: e.currentTarget.value })}>
-            {catalogue.types.map((l) => (
-              <option key={l.code} value={l.code}>
-                {label(l)}
-              </option>
-            ))}
-          </select>
+          {choice('type', catalogue.types)}
         </label>
         <label>
           {t('category')}
-          <select {...field('category')} onChange={(e) => setDraft({ ...draft, category: e.currentTarget.value })}>
-            {catalogue.categories.map((l) => (
-              <option key={l.code} value={l.code}>
-                {label(l)}
-              </option>
-            ))}
-          </select>
+          {choice('category', catalogue.categories)}
         </label>
       </div>
       <label>
