@@ -21,6 +21,16 @@ const configSchema = Type.Object({
   /** Where the IVR's prompts live under Asterisk's sounds directory: sound:<PROMPT_PREFIX>/<lang>/<name>. */
   PROMPT_PREFIX: Type.String({ default: 'hotline', pattern: '^[a-z0-9/_-]+$' }),
   PROMPT_LANGUAGE: Type.String({ default: 'zh', pattern: '^[a-z]{2}$' }),
+  /** The service's own store of call recordings, fetched from Asterisk when each one finishes. */
+  RECORDINGS_DIR: Type.String({ default: './data/recordings', minLength: 1 }),
+  /** Recordings older than this are deleted; 0 keeps them for ever. */
+  RECORDINGS_RETENTION_DAYS: Type.Integer({ default: 180, minimum: 0, maximum: 3650 }),
+  /** First wait before a failed recording fetch or ticket delivery is tried again; it doubles each time. */
+  RETRY_BASE_MS: Type.Integer({ default: 5000, minimum: 10, maximum: 600_000 }),
+  /** The longest wait between two tries. */
+  RETRY_MAX_MS: Type.Integer({ default: 3_600_000, minimum: 100, maximum: 86_400_000 }),
+  /** How long a linkage target's system has to acknowledge a ticket delivery. */
+  WEBHOOK_TIMEOUT_MS: Type.Integer({ default: 10_000, minimum: 100, maximum: 120_000 }),
 });
 
 export type Config = Static<typeof configSchema>;

@@ -2,7 +2,7 @@ import { eq, max } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { linkageTargets } from '../db/schema/index.js';
 
-export type LinkageTarget = Omit<typeof linkageTargets.$inferSelect, 'position'>;
+export type LinkageTarget = Omit<typeof linkageTargets.$inferSelect, 'position' | 'webhookSecret'>;
 
 const columns = {
   code: linkageTargets.code,

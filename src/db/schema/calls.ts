@@ -14,6 +14,9 @@ export const callOutcomes = [
 ] as const;
 export type CallOutcome = (typeof callOutcomes)[number];
 
+export const noTicketReasons = ['wrong-number', 'silent', 'repeat', 'prank', 'test', 'transferred-out'] as const;
+export type NoTicketReason = (typeof noTicketReasons)[number];
+
 export interface IvrStep {
   nodeId: string;
   kind: string;
@@ -46,6 +49,10 @@ export const calls = sqliteTable(
     outcome: text('outcome', { enum: callOutcomes }),
     hangupCause: integer('hangup_cause'),
     hangupCauseText: text('hangup_cause_text'),
+    /** Why an answered call has no ticket (wrong number, silent call, repeat of an existing ticket…). */
+    noTicketReason: text('no_ticket_reason', { enum: noTicketReasons }),
+    /** For a repeat call: the ticket it repeats. */
+    relatedTicketId: integer('related_ticket_id'),
   },
   (t) => [
     index('calls_started_at').on(t.startedAt),
@@ -80,6 +87,12 @@ export const callbackRequests = sqliteTable(
     queue: text('queue').notNull(),
     createdAt: integer('created_at').notNull(),
     status: text('status', { enum: ['pending', 'done'] }).notNull(),
+    /** Why the citizen is owed a call: they asked for one on overflow, or hung up while waiting. */
+    reason: text('reason', { enum: ['overflow', 'abandoned', 'message'] }).notNull().default('overflow'),
+    doneAt: integer('done_at'),
+    doneBy: integer('done_by').references(() => agents.id),
+    /** The outbound call that reached the citizen. */
+    callbackCallId: text('callback_call_id'),
   },
   (t) => [index('callback_requests_status').on(t.status, t.createdAt)],
 );

@@ -6,3 +6,5 @@ export * from './tickets.js';
 export * from './users.js';
 export * from './pause-reasons.js';
 export * from './linkage-targets.js';
+export * from './recordings.js';
+export * from './linkage-deliveries.js';

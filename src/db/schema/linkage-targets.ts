@@ -11,5 +11,10 @@ export const linkageTargets = sqliteTable('linkage_targets', {
   /** Whether the ticket's summary is sent to the target's system with the call. */
   ticketTravels: integer('ticket_travels', { mode: 'boolean' }).notNull(),
   webhookUrl: text('webhook_url'),
+  /**
+   * Shared with the target's system: signs what we send it and what it posts back. Entered
+   * by an admin, never returned by the API.
+   */
+  webhookSecret: text('webhook_secret'),
   position: integer('position').notNull(),
 });
