@@ -19,10 +19,17 @@ import callsRoutes from './calls/routes.js';
 import menusRoutes from './menus/routes.js';
 import desktopRoutes from './desktop/routes.js';
 import callControlRoutes from './calls/control-routes.js';
+import dispositionRoutes from './calls/disposition-routes.js';
+import callbackRoutes from './calls/callback-routes.js';
 import ticketsRoutes from './tickets/routes.js';
 import pauseReasonsRoutes from './agents/pause-reasons-routes.js';
 import pages from './http/pages.js';
+import recordingsPlugin from './recordings/plugin.js';
+import recordingsRoutes from './recordings/routes.js';
 import linkageRoutes from './linkage/routes.js';
+import linkagePlugin from './linkage/plugin.js';
+import linkageFeedbackRoutes from './linkage/feedback-routes.js';
+import ticketLinkageRoutes from './linkage/ticket-routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -66,6 +73,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('telephony', options.telephony);
   await app.register(authPlugin);
   await app.register(callCenter);
+  await app.register(recordingsPlugin);
+  await app.register(linkagePlugin);
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { prefix: '/api/auth' });
@@ -74,9 +83,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(callsRoutes, { prefix: '/api/calls' });
   await app.register(menusRoutes, { prefix: '/api/menus' });
   await app.register(callControlRoutes, { prefix: '/api/calls' });
+  await app.register(dispositionRoutes, { prefix: '/api/calls' });
+  await app.register(callbackRoutes, { prefix: '/api/callbacks' });
   await app.register(ticketsRoutes, { prefix: '/api/tickets' });
   await app.register(pauseReasonsRoutes, { prefix: '/api/pause-reasons' });
   await app.register(linkageRoutes, { prefix: '/api/linkage-targets' });
+  await app.register(ticketLinkageRoutes, { prefix: '/api/tickets' });
+  await app.register(linkageFeedbackRoutes, { prefix: '/api/linkage' });
+  await app.register(recordingsRoutes, { prefix: '/api/recordings' });
   await app.register(desktopRoutes, { prefix: '/api/desktop' });
   await app.register(pages);
   return app;

@@ -15,6 +15,7 @@ import { CallControls } from './calls/controls.js';
 import { PauseReasonsRepository } from './agents/pause-reasons.js';
 import { queueView } from './queues/view.js';
 import { LinkageTargetsRepository } from './linkage/repository.js';
+import { LinkageCalls } from './calls/linkage-calls.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -31,6 +32,7 @@ declare module 'fastify' {
     callControls: CallControls;
     pauseReasons: PauseReasonsRepository;
     linkageTargets: LinkageTargetsRepository;
+    linkageCalls: LinkageCalls;
   }
 }
 
@@ -67,9 +69,25 @@ export default fp(
     callFlow.start();
 
     const callControls = new CallControls({ telephony, callLog, agents: agentService, queues: queuesRepository, acd, flow: callFlow });
+    const linkageTargets = new LinkageTargetsRepository(db);
+    const linkageCalls = new LinkageCalls({
+      telephony,
+      callLog,
+      agents: agentService,
+      queues: queuesRepository,
+      acd,
+      controls: callControls,
+      targets: linkageTargets,
+      track: (session, channelId) => callFlow.track(session, channelId),
+    });
+    callFlow.attachLinkage(linkageCalls);
     const desktopHub = new DesktopHub();
-    const desktopPop = (callId: string) =>
-      buildScreenPop(callId, { callLog, tickets: ticketsRepository, queues: queuesRepository }, { held: callFlow.session(callId)?.held ?? false });
+    const desktopPop = (callId: string) => {
+      const session = callFlow.session(callId);
+      const link = session?.link;
+      const linkage = link ? { target: link.target, name: link.name, mode: link.mode, state: link.state, since: link.since } : null;
+      return buildScreenPop(callId, { callLog, tickets: ticketsRepository, queues: queuesRepository }, { held: session?.held ?? false, linkage });
+    };
     // A pop is built only for an agent whose page is open to show it.
     const popTo = (agentId: number, callId: string, type: 'offer' | 'call') => {
       if (!desktopHub.isConnected(agentId)) return;
@@ -81,7 +99,8 @@ export default fp(
       if (agent.state === 'on-call' && previous.state === 'ringing' && agent.currentCallId) popTo(agent.id, agent.currentCallId, 'call');
     });
     acd.onOffered((session, agentId) => popTo(agentId, session.id, 'offer'));
-    callControls.onHeldChanged((session, agentId) => popTo(agentId, session.id, 'call'));
+    callControls.onCallChanged((session, agentId) => popTo(agentId, session.id, 'call'));
+    linkageCalls.onFailed((agentId, notice) => desktopHub.linkageFailed(agentId, notice));
     // A burst of arrivals changes the queues many times in one turn of the event loop; supervisors get the result once.
     let queuesPending = false;
     acd.onWaitingChanged(() => {
@@ -106,7 +125,8 @@ export default fp(
     app.decorate('desktopPop', desktopPop);
     app.decorate('callControls', callControls);
     app.decorate('pauseReasons', new PauseReasonsRepository(db));
-    app.decorate('linkageTargets', new LinkageTargetsRepository(db));
+    app.decorate('linkageTargets', linkageTargets);
+    app.decorate('linkageCalls', linkageCalls);
 
     app.addHook('onReady', async () => {
       await telephony.start();

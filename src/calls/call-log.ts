@@ -1,6 +1,6 @@
-import { and, count, desc, eq, gte, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, isNotNull, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { callEvents, calls, callbackRequests, type CallOutcome, type IvrStep } from '../db/schema/index.js';
+import { callEvents, calls, callbackRequests, tickets, type CallOutcome, type IvrStep, type NoTicketReason } from '../db/schema/index.js';
 
 export type Call = typeof calls.$inferSelect;
 export type CallEvent = typeof callEvents.$inferSelect;
@@ -8,6 +8,8 @@ type CallPatch = Partial<Omit<Call, 'id'>>;
 
 export interface CallFilter {
   caller?: string;
+  /** Only answered calls that have neither a ticket nor a reason for having none. */
+  undisposed?: boolean;
   from?: number;
   to?: number;
   limit: number;
@@ -62,11 +64,25 @@ export class CallLog {
     });
   }
 
-  requestCallback(callId: string, number: string, queue: string, at = Date.now()): void {
+  /** The citizen is owed a call back: they asked for one on overflow, or gave up waiting. */
+  requestCallback(callId: string, number: string, queue: string, reason: 'overflow' | 'abandoned' = 'overflow', at = Date.now()): void {
     this.db.transaction((tx) => {
-      tx.insert(callbackRequests).values({ callId, number, queue, createdAt: at, status: 'pending' }).run();
-      tx.insert(callEvents).values({ callId, at, type: 'callback-requested', data: { queue } }).run();
+      tx.insert(callbackRequests).values({ callId, number, queue, reason, createdAt: at, status: 'pending' }).run();
+      tx.insert(callEvents).values({ callId, at, type: 'callback-requested', data: { queue, reason } }).run();
     });
+  }
+
+  callback(id: number) {
+    return this.db.select().from(callbackRequests).where(eq(callbackRequests.id, id)).get() ?? null;
+  }
+
+  callbackDone(id: number, agentId: number | null, callbackCallId: string | null, at = Date.now()): void {
+    this.db.update(callbackRequests).set({ status: 'done', doneAt: at, doneBy: agentId, callbackCallId }).where(eq(callbackRequests.id, id)).run();
+  }
+
+  /** The agent says why this answered call has no ticket; written with its event, together. */
+  noTicket(callId: string, reason: NoTicketReason, relatedTicketId: number | null, by: string, at = Date.now()): void {
+    this.record(callId, 'no-ticket', { reason, relatedTicketId, by }, { noTicketReason: reason, relatedTicketId }, at);
   }
 
   get(id: string): Call | null {
@@ -82,6 +98,9 @@ export class CallLog {
     if (filter.caller) conditions.push(eq(calls.caller, filter.caller));
     if (filter.from !== undefined) conditions.push(gte(calls.startedAt, filter.from));
     if (filter.to !== undefined) conditions.push(lt(calls.startedAt, filter.to));
+    if (filter.undisposed) {
+      conditions.push(isNotNull(calls.agentAnsweredAt), isNull(calls.noTicketReason), sql`not exists (select 1 from ${tickets} where ${tickets.callId} = ${calls.id})`);
+    }
     const where = conditions.length ? and(...conditions) : undefined;
     const items = this.db.select().from(calls).where(where).orderBy(desc(calls.startedAt), desc(calls.id)).limit(filter.limit).offset(filter.offset).all();
     return { total: this.db.select({ n: count() }).from(calls).where(where).get()!.n, items };

@@ -23,12 +23,17 @@ export interface CallControlDeps {
  * blind transfer. Each runs in the call's own queue, after whatever Asterisk told us first.
  */
 export class CallControls {
-  private readonly heldListeners: Array<(session: CallSession, agentId: number) => void> = [];
+  private readonly changeListeners: Array<(session: CallSession, agentId: number) => void> = [];
 
   constructor(private readonly deps: CallControlDeps) {}
 
-  onHeldChanged(listener: (session: CallSession, agentId: number) => void): void {
-    this.heldListeners.push(listener);
+  /** Told when the call an agent is on changes under them (held, resumed, a linkage target joined…): the desktop redraws it. */
+  onCallChanged(listener: (session: CallSession, agentId: number) => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  callChanged(session: CallSession, agentId: number): void {
+    for (const listener of this.changeListeners) listener(session, agentId);
   }
 
   /** The live call, if `agentId` (null for supervisors) may control it. */
@@ -43,23 +48,34 @@ export class CallControls {
   hold(session: CallSession, by: string): Promise<void> {
     return this.onTalkingCall(session, async (agentId) => {
       if (session.held) throw new errors.Conflict(`Call ${session.id} is already on hold`);
-      const { telephony } = this.deps;
-      await telephony.removeFromBridge(session.talkBridgeId!, [session.channelId]);
-      await telephony.startMohOnChannel(session.channelId, this.deps.queues.get(session.queue ?? '')?.mohClass);
-      session.held = true;
-      this.deps.callLog.record(session.id, 'held', { by });
-      this.tellHeld(session, agentId);
+      await this.putOnHold(session, by);
+      this.callChanged(session, agentId);
     });
   }
 
   resume(session: CallSession, by: string): Promise<void> {
     return this.onTalkingCall(session, async (agentId) => {
       if (!session.held) throw new errors.Conflict(`Call ${session.id} is not on hold`);
-      await this.takeOffHold(session);
-      await this.deps.telephony.addToBridge(session.talkBridgeId!, [session.channelId]);
-      this.deps.callLog.record(session.id, 'resumed', { by });
-      this.tellHeld(session, agentId);
+      if (session.link?.mode === 'consult') throw new errors.Conflict(`Call ${session.id} is in a consultation with ${session.link.name}: join it or cancel it`);
+      await this.bringBack(session, by);
+      this.callChanged(session, agentId);
     });
+  }
+
+  /** Out of the talk bridge, to music: the agent and anyone else in the bridge talk without the caller. */
+  async putOnHold(session: CallSession, by: string): Promise<void> {
+    const { telephony } = this.deps;
+    await telephony.removeFromBridge(session.talkBridgeId!, [session.channelId]);
+    await telephony.startMohOnChannel(session.channelId, this.deps.queues.get(session.queue ?? '')?.mohClass);
+    session.held = true;
+    this.deps.callLog.record(session.id, 'held', { by });
+  }
+
+  /** Back from hold into the talk bridge. */
+  async bringBack(session: CallSession, by: string): Promise<void> {
+    await this.takeOffHold(session);
+    await this.deps.telephony.addToBridge(session.talkBridgeId!, [session.channelId]);
+    this.deps.callLog.record(session.id, 'resumed', { by });
   }
 
   /** Hangs up the agent's leg; the flow then ends the call as hung up by the agent. */
@@ -76,6 +92,7 @@ export class CallControls {
    */
   transfer(session: CallSession, to: TransferTarget, by: string): Promise<void> {
     return this.onTalkingCall(session, async (fromAgentId) => {
+      if (session.link) throw new errors.Conflict(`Call ${session.id} has ${session.link.name} on it: drop it first`);
       const { agents, queues, acd, callLog, telephony } = this.deps;
       let queueName = session.queue ?? 'general';
       let reserved: { id: number; endpoint: string } | null = null;
@@ -108,11 +125,8 @@ export class CallControls {
     session.held = false;
   }
 
-  private tellHeld(session: CallSession, agentId: number): void {
-    for (const listener of this.heldListeners) listener(session, agentId);
-  }
-
-  private async onTalkingCall(session: CallSession, task: (agentId: number) => Promise<void>): Promise<void> {
+  /** Runs `task` in the call's queue if the call is, by then, between a caller and an agent. */
+  async onTalkingCall(session: CallSession, task: (agentId: number) => Promise<void>): Promise<void> {
     try {
       await session.request(async () => {
         const leg = session.agentLeg;

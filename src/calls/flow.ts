@@ -11,6 +11,7 @@ import { maskNumber } from '../log.js';
 import type { CallLog } from './call-log.js';
 import { CallSession } from './session.js';
 import { recoverCalls } from './recovery.js';
+import { LINKAGE_LEG, type LinkageCalls } from './linkage-calls.js';
 
 export const DEFAULT_MENU = '12345';
 
@@ -35,8 +36,19 @@ export class CallFlow {
   private readonly byChannel = new Map<string, CallSession>();
   private readonly runners = new Map<CallSession, IvrRunner>();
   private reconciling: Promise<void> = Promise.resolve();
+  private linkage: LinkageCalls | null = null;
 
   constructor(private readonly deps: CallFlowDeps) {}
+
+  /** Linkage calls are built on the controls, which are built on the flow: it is handed in last. */
+  attachLinkage(linkage: LinkageCalls): void {
+    this.linkage = linkage;
+  }
+
+  /** Routes the events of a leg the call is about to originate to the call. */
+  track(session: CallSession, channelId: string): void {
+    this.byChannel.set(channelId, session);
+  }
 
   start(): void {
     this.deps.telephony.onEvent((event) => this.onEvent(event));
@@ -80,6 +92,7 @@ export class CallFlow {
         return;
       case 'channel-entered':
         if (event.args[0] === AGENT_LEG) this.onAgentLegAnswered(event.channel, event.args);
+        else if (event.args[0] === LINKAGE_LEG) this.onLinkLegAnswered(event.channel);
         else if (!this.byChannel.has(event.channel.id)) this.onNewCall(event.channel);
         return;
       case 'dtmf': {
@@ -176,13 +189,30 @@ export class CallFlow {
     void session.run(() => this.deps.acd.agentAnswered(session, channel.id));
   }
 
+  private onLinkLegAnswered(channel: ChannelInfo): void {
+    const session = this.byChannel.get(channel.id);
+    if (!session || !this.linkage) {
+      this.deps.log.warn({ channelId: channel.id }, 'linkage leg for an unknown call; hanging it up');
+      void this.deps.telephony.hangup(channel.id).catch(() => undefined);
+      return;
+    }
+    const linkage = this.linkage;
+    void session.run(() => linkage.answered(session, channel.id));
+  }
+
   private async onHangup(session: CallSession, channelId: string, cause: number, causeText: string): Promise<void> {
     const { acd, callLog } = this.deps;
     const hangup = { cause, causeText };
     if (channelId !== session.channelId) {
+      if (channelId === session.link?.channelId) {
+        await this.linkage?.legEnded(session, channelId, cause);
+        return;
+      }
       const leg = session.agentLeg;
       if (leg?.channelId !== channelId) return;
       if (leg.answered && session.phase === 'talking') {
+        if (await this.linkage?.agentHungUp(session)) return;
+        await this.linkage?.callEnded(session);
         await acd.talkEnded(session, 'agent');
         session.phase = 'ended';
         callLog.close(session.id, 'completed', hangup);
@@ -203,8 +233,11 @@ export class CallFlow {
       case 'ringing':
         await acd.callerLeftQueue(session);
         callLog.close(session.id, 'abandoned-in-queue', hangup);
+        // A citizen who gave up waiting is owed a call back; the number is known, so nobody has to ask.
+        if (session.caller) callLog.requestCallback(session.id, session.caller, session.queue ?? 'general', 'abandoned');
         break;
       case 'talking':
+        await this.linkage?.callEnded(session);
         await acd.talkEnded(session, 'caller');
         callLog.close(session.id, 'completed', hangup);
         break;

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errors } from '../errors.js';
-import { callOutcomes, callPhases } from '../db/schema/index.js';
+import { callOutcomes, callPhases, noTicketReasons } from '../db/schema/index.js';
 import { ErrorResponse, Nullable, OneOf } from '../http/schemas.js';
 
 
-const Call = Type.Object({
+export const Call = Type.Object({
   id: Type.String(),
   channelId: Type.String(),
   caller: Type.String(),
@@ -28,9 +28,19 @@ const Call = Type.Object({
   outcome: Nullable(OneOf(callOutcomes)),
   hangupCause: Nullable(Type.Integer()),
   hangupCauseText: Nullable(Type.String()),
+  noTicketReason: Nullable(OneOf(noTicketReasons)),
+  relatedTicketId: Nullable(Type.Integer()),
 });
 
 const CallEvent = Type.Object({ id: Type.Integer(), at: Type.Integer(), type: Type.String(), data: Type.Record(Type.String(), Type.Unknown()) });
+const Recording = Type.Object({
+  id: Type.Integer(),
+  status: Type.String(),
+  startedAt: Type.Integer(),
+  finishedAt: Nullable(Type.Integer()),
+  sizeBytes: Nullable(Type.Integer()),
+  durationMs: Nullable(Type.Integer()),
+});
 
 const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
@@ -49,6 +59,7 @@ const callsRoutes: FastifyPluginAsyncTypebox = async (app) => {
             to: Type.Optional(Type.String({ format: 'date-time', description: 'ISO 8601, exclusive' })),
             limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
             offset: Type.Integer({ minimum: 0, default: 0 }),
+            undisposed: Type.Optional(Type.Boolean({ description: 'only answered calls with neither a ticket nor a reason for none' })),
           },
           { additionalProperties: false },
         ),
@@ -56,11 +67,11 @@ const callsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { caller, from, to, limit, offset } = request.query;
+      const { caller, from, to, limit, offset, undisposed } = request.query;
       const fromMs = from ? Date.parse(from) : undefined;
       const toMs = to ? Date.parse(to) : undefined;
       if (fromMs !== undefined && toMs !== undefined && fromMs >= toMs) throw new errors.InvalidInput('from must be before to');
-      return app.callLog.list({ caller, from: fromMs, to: toMs, limit, offset });
+      return app.callLog.list({ caller, from: fromMs, to: toMs, limit, offset, undisposed });
     },
   );
 
@@ -69,16 +80,18 @@ const callsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
-        response: { 200: Type.Intersect([Call, Type.Object({ events: Type.Array(CallEvent) })]), ...errorsOf },
+        response: { 200: Type.Intersect([Call, Type.Object({ events: Type.Array(CallEvent), recordings: Type.Array(Recording) })]), ...errorsOf },
       },
     },
     async (request) => {
       const call = app.callLog.get(request.params.id);
       if (!call) throw new errors.NotFound(`Call ${request.params.id}`);
       const events = app.callLog.events(call.id).map(({ id, at, type, data }) => ({ id, at, type, data }));
-      return { ...call, events };
+      const recordings = app.recordings.ofCall(call.id).map(({ id, status, startedAt, finishedAt, sizeBytes, durationMs }) => ({ id, status, startedAt, finishedAt, sizeBytes, durationMs }));
+      return { ...call, events, recordings };
     },
   );
+
 };
 
 export default callsRoutes;

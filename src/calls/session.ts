@@ -7,6 +7,21 @@ export interface AgentLeg {
   answered: boolean;
 }
 
+export type LinkMode = 'three-way' | 'consult' | 'transfer';
+
+/** A linkage target (110, 12315…) brought onto the call. */
+export interface LinkLeg {
+  channelId: string;
+  target: string;
+  name: string;
+  /** three-way: all hear each other; consult: the caller waits on hold; transfer: the agent has gone. */
+  mode: LinkMode;
+  state: 'dialing' | 'connected';
+  since: number;
+  /** When dialling began, to tell a target that rang out from one that could not be reached. */
+  timeoutSeconds: number;
+}
+
 export class CallEndedError extends Error {
   constructor(readonly callId: string) {
     super(`call ${callId} has ended`);
@@ -24,6 +39,7 @@ export class CallSession {
   enqueuedAt: number | null = null;
   agentLeg: AgentLeg | null = null;
   talkBridgeId: string | null = null;
+  link: LinkLeg | null = null;
   /** The agent put the caller on hold: out of the talk bridge, hearing music. */
   held = false;
   /** Set once the caller's channel is gone; every later step is a no-op for the caller's side. */

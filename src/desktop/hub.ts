@@ -1,4 +1,4 @@
-import type { AgentView as Agent, DesktopMessage, QueueView, ScreenPop } from './wire.js';
+import type { AgentView as Agent, DesktopMessage, LinkageFailedNotice, QueueView, ScreenPop } from './wire.js';
 
 /** A connected desktop: anything that can be sent a JSON text frame. */
 export interface DesktopSocket {
@@ -45,6 +45,10 @@ export class DesktopHub {
   /** `offer`: the agent's phone is ringing for this call; `call`: the call they are on changed. */
   pop(agentId: number, type: 'offer' | 'call', pop: ScreenPop): void {
     this.toAgent(agentId, { type, pop });
+  }
+
+  linkageFailed(agentId: number, notice: LinkageFailedNotice): void {
+    this.toAgent(agentId, { type: 'linkage-failed', notice });
   }
 
   queuesChanged(queues: QueueView[]): void {

@@ -1,7 +1,7 @@
 import type { CallLog } from '../calls/call-log.js';
 import type { QueuesRepository } from '../queues/repository.js';
 import type { TicketsRepository } from '../tickets/repository.js';
-import type { ScreenPop } from './wire.js';
+import type { LinkageView, ScreenPop } from './wire.js';
 
 export type { ScreenPop };
 
@@ -12,7 +12,7 @@ export interface PopSources {
 }
 
 /** What an agent sees the instant their phone rings: who calls, what they chose, how long they waited, what came before. */
-export function buildScreenPop(callId: string, deps: PopSources, live: { held: boolean } = { held: false }, now = Date.now()): ScreenPop | null {
+export function buildScreenPop(callId: string, deps: PopSources, live: { held: boolean; linkage: LinkageView | null } = { held: false, linkage: null }, now = Date.now()): ScreenPop | null {
   const call = deps.callLog.get(callId);
   if (!call) return null;
   const queues = new Map(deps.queues.list().map((q) => [q.name, q]));
@@ -30,7 +30,9 @@ export function buildScreenPop(callId: string, deps: PopSources, live: { held: b
     waitedSeconds: call.enqueuedAt ? Math.floor(((call.agentAnsweredAt ?? now) - call.enqueuedAt) / 1000) : 0,
     answeredAt: call.phase === 'talking' || call.phase === 'ended' ? call.agentAnsweredAt : null,
     held: live.held,
+    linkage: live.linkage,
     tickets: deps.tickets.listByCall(call.id).map((t) => t.number),
+    noTicketReason: call.noTicketReason,
     history: {
       calls: earlier.map((c) => ({ id: c.id, startedAt: c.startedAt, queue: c.queue, queueTitle: queues.get(c.queue ?? '')?.title ?? null, outcome: c.outcome })),
       tickets: deps.tickets

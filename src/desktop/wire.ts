@@ -15,6 +15,24 @@ export interface AgentView {
   currentCallId: string | null;
 }
 
+/** A linkage target (110, 12315…) on the agent's call. */
+export interface LinkageView {
+  target: string;
+  name: string;
+  /** three-way: all talk; consult: the caller waits on hold; transfer: the agent has handed over. */
+  mode: 'three-way' | 'consult' | 'transfer';
+  state: 'dialing' | 'connected';
+  since: number;
+}
+
+export interface LinkageFailedNotice {
+  callId: string;
+  target: string;
+  name: string;
+  mode: LinkageView['mode'];
+  reason: 'busy' | 'rejected' | 'no-answer' | 'unreachable';
+}
+
 export interface ScreenPop {
   callId: string;
   caller: string;
@@ -31,8 +49,11 @@ export interface ScreenPop {
   /** Set once the agent answered: the talk timer runs from here. */
   answeredAt: number | null;
   held: boolean;
+  linkage: LinkageView | null;
   /** Tickets already saved from this call. */
   tickets: string[];
+  /** Why the call has no ticket, once the agent said so. */
+  noTicketReason: string | null;
   history: {
     calls: Array<{ id: string; startedAt: number; queue: string | null; queueTitle: string | null; outcome: string | null }>;
     tickets: Array<{ number: string; createdAt: number; type: string; category: string; title: string; status: string }>;
@@ -53,5 +74,7 @@ export type DesktopMessage =
   | { type: 'offer'; pop: ScreenPop }
   /** The call the agent is on changed: answered, held, resumed. */
   | { type: 'call'; pop: ScreenPop }
+  /** A linkage target the agent called did not answer; the call is as it was before. */
+  | { type: 'linkage-failed'; notice: LinkageFailedNotice }
   | { type: 'snapshot'; agents: AgentView[]; queues: QueueView[] }
   | { type: 'queues'; queues: QueueView[] };

@@ -5,18 +5,25 @@ import { ErrorResponse, Nullable } from '../http/schemas.js';
 
 const Code = Type.String({ pattern: '^[A-Za-z0-9-]{1,20}$', description: 'e.g. 110, 12315, expert-housing' });
 
+const settings = {
+  name: Type.String({ minLength: 1, maxLength: 40 }),
+  dialString: Type.String({ pattern: '^(PJSIP|IAX2|DAHDI|Local)/[A-Za-z0-9_.@+*#/-]{1,80}$', description: 'e.g. PJSIP/110@linkage' }),
+  timeoutSeconds: Type.Integer({ minimum: 5, maximum: 120 }),
+  ticketTravels: Type.Boolean(),
+  webhookUrl: Nullable(Type.String({ format: 'uri', pattern: '^https?://', maxLength: 300 })),
+};
+
 const TargetSettings = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 40 }),
-    dialString: Type.String({ pattern: '^(PJSIP|IAX2|DAHDI|Local)/[A-Za-z0-9_.@+*#/-]{1,80}$', description: 'e.g. PJSIP/110@linkage' }),
-    timeoutSeconds: Type.Integer({ minimum: 5, maximum: 120 }),
-    ticketTravels: Type.Boolean(),
-    webhookUrl: Nullable(Type.String({ format: 'uri', pattern: '^https?://', maxLength: 300 })),
+    ...settings,
+    webhookSecret: Type.Optional(
+      Nullable(Type.String({ minLength: 16, maxLength: 200, description: 'Write-only. Left out: the stored secret is kept; null: cleared.' })),
+    ),
   },
   { additionalProperties: false },
 );
 
-const Target = Type.Intersect([Type.Object({ code: Type.String() }), TargetSettings]);
+const Target = Type.Object({ code: Type.String(), ...settings, hasWebhookSecret: Type.Boolean() });
 const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
 /**
@@ -40,7 +47,7 @@ const linkageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { preHandler: app.requireRole('admin'), schema: { params: Type.Object({ code: Code }), body: TargetSettings, response: { 200: Target, ...errorsOf } } },
     async (request) => {
       const target = app.linkageTargets.save({ code: request.params.code, ...request.body });
-      request.log.info({ target: target.code, by: request.user!.username }, 'linkage target saved');
+      request.log.info({ target: target.code, secretChanged: request.body.webhookSecret !== undefined, by: request.user!.username }, 'linkage target saved');
       return target;
     },
   );

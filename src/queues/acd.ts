@@ -39,6 +39,7 @@ export class Acd {
   private readonly holdingBridges = new Set<string>();
   private readonly offerListeners: Array<(session: CallSession, agentId: number) => void> = [];
   private readonly waitingListeners: Array<() => void> = [];
+  private readonly bridgedListeners: Array<(session: CallSession, bridgeId: string) => Promise<void>> = [];
   private legSeq = 0;
 
   constructor(
@@ -59,6 +60,11 @@ export class Acd {
   /** Told whenever a caller joins or leaves a queue or an agent starts ringing for one: the supervisors' live view. */
   onWaitingChanged(listener: () => void): void {
     this.waitingListeners.push(listener);
+  }
+
+  /** Told, in the call's queue, once a caller and an agent are in their talk bridge: recording starts here. */
+  onBridged(listener: (session: CallSession, bridgeId: string) => Promise<void>): void {
+    this.bridgedListeners.push(listener);
   }
 
   snapshot(): WaitingCaller[] {
@@ -154,6 +160,7 @@ export class Acd {
     session.talkBridgeId = bridgeId;
     await telephony.createBridge(bridgeId, 'mixing', `call ${session.id}`);
     await telephony.addToBridge(bridgeId, [session.channelId, legChannelId]);
+    for (const listener of this.bridgedListeners) await listener(session, bridgeId);
   }
 
   /** The agent leg ended before it was answered: rang out, busy, rejected or unreachable. */

@@ -63,6 +63,12 @@ export function toTelephonyEvent(event: unknown, causes: HangupCauses): Telephon
         failed: playback.state === 'failed',
       };
     }
+    case 'RecordingFinished':
+    case 'RecordingFailed': {
+      const recording = isObj(event.recording) ? event.recording : null;
+      if (!recording || !str(recording.name)) return null;
+      return { type: 'recording-ended', name: recording.name as string, failed: event.type === 'RecordingFailed', cause: str(recording.cause) };
+    }
     case 'ChannelHangupRequest':
       if (channel && typeof event.cause === 'number') causes.note(channel.id, event.cause, null);
       return null;

@@ -115,6 +115,31 @@ export class AriTelephony implements Telephony {
     return this.call((c) => c.bridges.startMoh({ bridgeId, mohClass }));
   }
 
+  recordBridge(bridgeId: string, name: string): Promise<void> {
+    return this.call((c) => c.bridges.record({ bridgeId, name, format: 'wav', ifExists: 'fail', beep: false, terminateOn: 'none' } as never));
+  }
+
+  /** Straight over HTTP: ari-client would decode the audio as text. */
+  async fetchRecording(name: string): Promise<Buffer> {
+    const { url, user, password } = this.options;
+    let response: Response;
+    try {
+      response = await fetch(`${url.replace(/\/$/, '')}/ari/recordings/stored/${encodeURIComponent(name)}/file`, {
+        headers: { Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` },
+        signal: AbortSignal.timeout(60_000),
+      });
+    } catch (err) {
+      throw new TelephonyError(`could not fetch recording ${name}: ${err instanceof Error ? err.message : String(err)}`, 'unavailable');
+    }
+    if (response.status === 404) throw new TelephonyError(`Asterisk has no recording ${name}`, 'not-found');
+    if (!response.ok) throw new TelephonyError(`fetching recording ${name}: Asterisk answered ${response.status}`, 'unknown');
+    return Buffer.from(await response.arrayBuffer());
+  }
+
+  deleteStoredRecording(name: string): Promise<void> {
+    return this.call((c) => c.recordings.deleteStored({ recordingName: name }), true);
+  }
+
   originate(request: OriginateRequest): Promise<void> {
     return this.call((c) =>
       c.channels.originate({

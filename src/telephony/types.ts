@@ -46,6 +46,8 @@ export type TelephonyEvent =
   | { type: 'channel-left'; channelId: string; cause: number | null; causeText: string | null }
   /** The channel is gone (ChannelDestroyed), with the Q.850 cause. Also sent for originated legs that never answered. */
   | { type: 'hangup'; channelId: string; cause: number; causeText: string }
+  /** A recording stopped (its bridge was destroyed, or it was stopped) or could not start; the file waits in Asterisk's store. */
+  | { type: 'recording-ended'; name: string; failed: boolean; cause: string | null }
   | { type: 'connection'; connected: boolean };
 
 export type TelephonyListener = (event: TelephonyEvent) => void;
@@ -78,6 +80,13 @@ export interface Telephony {
   /** Destroying a bridge that is already gone is not an error. */
   destroyBridge(bridgeId: string): Promise<void>;
   startMohOnBridge(bridgeId: string, mohClass?: string): Promise<void>;
+
+  /** Records everything heard in the bridge into Asterisk's store under `name` (format wav); it ends with the bridge. */
+  recordBridge(bridgeId: string, name: string): Promise<void>;
+  /** The finished recording's file from Asterisk's store (GET /recordings/stored/{name}/file). */
+  fetchRecording(name: string): Promise<Buffer>;
+  /** Deleting a recording that is already gone is not an error. */
+  deleteStoredRecording(name: string): Promise<void>;
 
   originate(request: OriginateRequest): Promise<void>;
 

@@ -107,6 +107,7 @@ const ticketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       createdBy: user.id,
       });
       if (call) app.callLog.record(call.id, 'ticket-created', { ticket: saved.number, by: user.username });
+      app.linkageDeliveries.ticketCreated(saved);
       return saved;
     });
     request.log.info({ ticket: ticket.number, callId: call?.id, by: user.username }, 'ticket taken in');

@@ -210,6 +210,11 @@ export class Control {
     };
   }
 
+  /** The next `n` fetches of a stored recording's file fail with 500. */
+  failRecordingFetches(n: number): void {
+    this.engine.media.fileFailures = n;
+  }
+
   /** A live recording ends (its maximum duration, say). */
   stopRecording(name: string): void {
     this.engine.media.stopRecording(name);

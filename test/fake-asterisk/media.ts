@@ -14,6 +14,8 @@ export class Media {
   readonly playbacks = new Map<string, FakePlayback>();
   readonly live = new Map<string, FakeRecording>();
   readonly stored = new Map<string, { format: string; data: Buffer }>();
+  /** GET …/file answers 500 this many more times (a disk or network hiccup on Asterisk's side). */
+  fileFailures = 0;
   readonly heard = new Map<string, string[]>();
   autoFinishMs: number | null = null;
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -163,8 +165,8 @@ export class Media {
     const r = this.liveRecording(name);
     r.state = 'done';
     this.live.delete(name);
-    // A tiny WAV header with no samples: enough for a client to fetch and store.
-    if (keep) this.stored.set(name, { format: r.format, data: silentWav() });
+    // Silence as long as the recording ran, as Asterisk's 8 kHz 16-bit mono WAV.
+    if (keep) this.stored.set(name, { format: r.format, data: silentWav(Date.now() - r.startedAt) });
     this.engine.send(this.appOfTarget(r.target), 'RecordingFinished', { recording: recordingJson(r) });
   }
 
@@ -183,10 +185,11 @@ export class Media {
   }
 }
 
-function silentWav(): Buffer {
-  const b = Buffer.alloc(44);
+function silentWav(durationMs: number): Buffer {
+  const dataBytes = Math.floor((durationMs * 16000) / 1000 / 2) * 2;
+  const b = Buffer.alloc(44 + dataBytes);
   b.write('RIFF', 0);
-  b.writeUInt32LE(36, 4);
+  b.writeUInt32LE(36 + dataBytes, 4);
   b.write('WAVEfmt ', 8);
   b.writeUInt32LE(16, 16);
   b.writeUInt16LE(1, 20);
@@ -196,6 +199,6 @@ function silentWav(): Buffer {
   b.writeUInt16LE(2, 32);
   b.writeUInt16LE(16, 34);
   b.write('data', 36);
-  b.writeUInt32LE(0, 40);
+  b.writeUInt32LE(dataBytes, 40);
   return b;
 }

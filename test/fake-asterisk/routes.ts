@@ -122,6 +122,10 @@ export const routes: Route[] = [
   ['DELETE', '/ari/recordings/stored/{}', ({ engine, path }) => noContent(() => engine.media.storedRecording(path[0]!) && engine.media.stored.delete(path[0]!))],
   ['GET', '/ari/recordings/stored/{}/file', ({ engine, path }) => {
     const s = engine.media.storedRecording(path[0]!);
+    if (engine.media.fileFailures > 0) {
+      engine.media.fileFailures -= 1;
+      throw new HttpError(500, 'Internal Server Error');
+    }
     return { status: 200, raw: { data: s.data, contentType: s.format.startsWith('wav') ? 'audio/wav' : 'application/octet-stream' } };
   }],
   ['GET', '/ari/recordings/live/{}', ({ engine, path }) => ok(recordingJson(engine.media.liveRecording(path[0]!)))],

@@ -39,9 +39,24 @@ if (!url || !user || !password) {
     sipp('citizen', citizenScenario(steps, end), ['-inf', join(dir, 'caller.csv'), '-s', '12345', '-p', '5070', sipTarget]);
   const agentPhone = (ringMs: number, talkMs: number | null) => sipp('agent', agentPhoneScenario(ringMs, talkMs), ['-p', '5080']);
   const busyAgentPhone = () => sipp('agent', agentBusyScenario(), ['-p', '5080']);
+  /** SIPp as 110's switchboard behind the linkage trunk (the scratch Asterisk's linkage contact is 127.0.0.1:5090). */
+  const police = (ringMs: number) => sipp('police', agentPhoneScenario(ringMs, null), ['-p', '5090']);
+  const busyPolice = () => sipp('police', agentBusyScenario(), ['-p', '5090']);
+  const recordingsDir = join(dir, 'recordings');
+  const ariBridges = async () => {
+    const res = await fetch(`${url}/ari/bridges`, { headers: { Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` } });
+    return (await res.json()) as Array<{ id: string; channels: string[] }>;
+  };
+  const until = async (what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 15_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await condition())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
 
   const start = async (t: Test) => {
-    const config = loadConfig({ ARI_URL: url, ARI_USER: user, ARI_PASSWORD: password, ADMIN_USER: 'admin', ADMIN_PASSWORD: 'admin-password', DATABASE_PATH: ':memory:', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
+    const config = loadConfig({ ARI_URL: url, ARI_USER: user, ARI_PASSWORD: password, ADMIN_USER: 'admin', ADMIN_PASSWORD: 'admin-password', DATABASE_PATH: ':memory:', RECORDINGS_DIR: recordingsDir, RETRY_BASE_MS: '200', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
     const log = createLogger(config.LOG_LEVEL);
     const telephony = new AriTelephony({ url, user, password, app: config.ARI_APP, logger: log });
     const app = await buildApp({ config, telephony, db: openDatabase(':memory:'), logger: log });
@@ -112,5 +127,55 @@ if (!url || !user || !password) {
     t.ok(call.events.includes('agent-no-answer'), call.events.join(' '));
     t.match(call, { outcome: 'abandoned-in-queue' });
     t.match(app.agentsRepository.get(1), { state: 'paused', pauseReason: 'no-answer' });
+  });
+
+  t.test('real: three-way with 110, the agent leaves, citizen and 110 talk on; the bridge recording is fetched', async (t) => {
+    const app = await start(t);
+    const phone = agentPhone(500, null);
+    const target = police(500);
+    const caller = citizen([{ waitMs: 1500 }, { keys: '1' }, { waitMs: 16000 }]);
+    await until('the citizen talking to agent 1001', () => app.callFlow.liveCalls().some((s) => s.phase === 'talking' && s.agentLeg?.answered === true));
+    const session = app.callFlow.liveCalls()[0]!;
+    await app.linkageCalls.start(session, '110', 'three-way', 'test');
+    await until('110 to answer', () => session.link?.state === 'connected');
+    const bridge = (await ariBridges()).find((b) => b.id === `call-${session.id}`);
+    t.equal(bridge?.channels.length, 3, 'citizen, agent and 110 in one bridge on the real Asterisk');
+    await new Promise((r) => setTimeout(r, 2000));
+    await app.linkageCalls.leave(session, 'test');
+    t.equal(await phone, 0, 'the agent phone was hung up by the service when the agent left');
+    const after = (await ariBridges()).find((b) => b.id === `call-${session.id}`);
+    t.equal(after?.channels.length, 2, 'citizen and 110 still bridged');
+    t.match(app.agentsRepository.get(1), { state: 'wrap-up' });
+    t.equal(await caller, 0, 'the citizen call ran to its end');
+    t.equal(await target, 0, '110 was hung up when the citizen left');
+    const call = await lastCall(app);
+    t.match(call, { outcome: 'completed' });
+    t.ok(call.events.includes('agent-left') && call.events.includes('linkage-connected'), call.events.join(' '));
+    await until('the recording to be stored', () => app.recordings.ofCall(call.id)[0]?.status === 'stored');
+    const recording = app.recordings.ofCall(call.id)[0]!;
+    t.ok((recording.durationMs ?? 0) > 3000, `recorded ${recording.durationMs} ms, ${recording.sizeBytes} bytes`);
+    t.comment(`recording ${recording.path}: ${recording.durationMs} ms, ${recording.sizeBytes} bytes`);
+  });
+
+  t.test('real: 110 is busy; the agent is told and the citizen stays with the agent', async (t) => {
+    const app = await start(t);
+    const phone = agentPhone(500, null);
+    const target = busyPolice();
+    const caller = citizen([{ waitMs: 1500 }, { keys: '1' }, { waitMs: 14000 }]);
+    const told: string[] = [];
+    app.linkageCalls.onFailed((_agent, notice) => told.push(notice.reason));
+    await until('the citizen talking to agent 1001', () => app.callFlow.liveCalls().some((s) => s.phase === 'talking' && s.agentLeg?.answered === true));
+    const session = app.callFlow.liveCalls()[0]!;
+    await app.linkageCalls.start(session, '110', 'consult', 'test');
+    await until('the failure to be told', () => told.length > 0);
+    t.same(told, ['busy']);
+    t.equal(session.held, false, 'the citizen is off hold again');
+    const bridge = (await ariBridges()).find((b) => b.id === `call-${session.id}`);
+    t.equal(bridge?.channels.length, 2, 'citizen and agent bridged again');
+    await target;
+    t.equal(await phone, 0);
+    t.equal(await caller, 0);
+    const call = await lastCall(app);
+    t.ok(call.events.includes('linkage-failed'), call.events.join(' '));
   });
 }

@@ -1,12 +1,13 @@
 import { usePost } from '../shared/use-post.js';
-import { t } from '../shared/i18n.js';
+import { t, tk } from '../shared/i18n.js';
 import { duration, useNow } from '../shared/time.js';
-import type { Agent, Catalogue, ScreenPop } from '../shared/types.js';
+import type { Agent, Catalogue, LinkageFailedNotice, ScreenPop } from '../shared/types.js';
 import { History } from './history.js';
 import { Transfer } from './transfer.js';
+import { Linkage } from './linkage.js';
 
 /** The screen-pop: who is calling and what they chose; once answered, the call with its controls. */
-export function CallPanel({ call, agent, catalogue }: { call: ScreenPop | null; agent: Agent | null; catalogue: Catalogue | null }) {
+export function CallPanel({ call, agent, catalogue, notice }: { call: ScreenPop | null; agent: Agent | null; catalogue: Catalogue | null; notice: LinkageFailedNotice | null }) {
   const now = useNow();
   const { error, post } = usePost();
   if (!call) return <section class="card call-panel muted" data-testid="no-call">{t('noCall')}</section>;
@@ -16,6 +17,7 @@ export function CallPanel({ call, agent, catalogue }: { call: ScreenPop | null; 
   const active = agent?.state === 'on-call' && agent.currentCallId === call.callId;
   const heading = ringing ? t('incoming') : active ? t('activeCall') : t('lastCall');
   const control = (action: string, body?: unknown) => post(`/api/calls/${call.callId}/${action}`, body);
+  const failed = notice?.callId === call.callId ? notice : null;
 
   return (
     <section class={`card call-panel ${ringing ? 'ringing' : ''}`} data-testid="screen-pop">
@@ -55,8 +57,14 @@ export function CallPanel({ call, agent, catalogue }: { call: ScreenPop | null; 
           <button type="button" class="danger" onClick={control('hangup')}>
             {t('hangup')}
           </button>
-          <Transfer onTransfer={(target) => control('transfer', target)()} self={agent?.id ?? 0} />
+          {!call.linkage && <Transfer onTransfer={(target) => control('transfer', target)()} self={agent?.id ?? 0} />}
         </div>
+      )}
+      {active && <Linkage linkage={call.linkage} notice={failed} control={control} />}
+      {!active && failed?.mode === 'transfer' && (
+        <p class="error" role="alert" data-testid="linkage-failed">
+          {failed.name} {t('linkFailed')}（{tk('linkFail', failed.reason)}），{t('linkFailedQueued')}
+        </p>
       )}
       {error && (
         <p class="error" role="alert">

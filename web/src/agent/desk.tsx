@@ -4,7 +4,7 @@ import { Header } from '../shared/header.js';
 import { t } from '../shared/i18n.js';
 import type { SessionUser } from '../shared/session.js';
 import { liveSocket, type SocketStatus } from '../shared/socket.js';
-import type { Agent, Catalogue, DesktopMessage, PauseReason, ScreenPop } from '../shared/types.js';
+import type { Agent, Catalogue, DesktopMessage, LinkageFailedNotice, PauseReason, ScreenPop } from '../shared/types.js';
 import { StateBar } from './state-bar.js';
 import { CallPanel } from './call-panel.js';
 import { TicketForm } from './ticket-form.js';
@@ -19,6 +19,7 @@ export function AgentDesk({ user }: { user: SessionUser }) {
   const [call, setCall] = useState<ScreenPop | null>(null);
   const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
   const [reasons, setReasons] = useState<PauseReason[]>([]);
+  const [notice, setNotice] = useState<LinkageFailedNotice | null>(null);
 
   useEffect(() => {
     void api<Catalogue>('GET', '/api/tickets/catalogue').then(setCatalogue);
@@ -26,7 +27,11 @@ export function AgentDesk({ user }: { user: SessionUser }) {
     return liveSocket<DesktopMessage>((message) => {
       if (message.type === 'agent') setAgent(message.agent);
       // The agent is on one call at a time: an offer or a change replaces what is on screen.
-      else if (message.type === 'offer' || message.type === 'call') setCall(message.pop);
+      else if (message.type === 'offer' || message.type === 'call') {
+        setCall(message.pop);
+        // Trying a target again clears the last failure from the screen.
+        if (message.pop.linkage) setNotice(null);
+      } else if (message.type === 'linkage-failed') setNotice(message.notice);
     }, setStatus);
   }, []);
 
@@ -35,7 +40,7 @@ export function AgentDesk({ user }: { user: SessionUser }) {
       <Header title={t('agentDesk')} user={user} status={status} detail={agent ? `${agent.name} (${agent.endpoint})` : undefined} />
       {agent && <StateBar agent={agent} reasons={reasons} wrapUpSeconds={call?.wrapUpSeconds ?? 0} />}
       <main class="columns">
-        <CallPanel call={call} agent={agent} catalogue={catalogue} />
+        <CallPanel call={call} agent={agent} catalogue={catalogue} notice={notice} />
         {call && catalogue ? <TicketForm key={call.callId} call={call} catalogue={catalogue} /> : <section class="card muted">{t('ticketDraft')}</section>}
       </main>
     </div>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../shared/api.js';
 import { label, t } from '../shared/i18n.js';
 import type { Catalogue, Label, ScreenPop, Ticket } from '../shared/types.js';
+import { NoTicket } from './no-ticket.js';
 
 interface Draft {
   type: string;
@@ -129,6 +130,7 @@ export function TicketForm({ call, catalogue }: { call: ScreenPop; catalogue: Ca
       <button type="submit" class="primary" disabled={busy}>
         {saved ? t('update') : t('save')}
       </button>
+      {!saved && call.answeredAt !== null && <NoTicket call={call} />}
     </form>
   );
 }

@@ -1,5 +1,5 @@
 // The shapes the service sends: the socket's from the service's own module; the rest by hand.
-export type { AgentState, AgentView as Agent, DesktopMessage, QueueView, ScreenPop } from '../../../src/desktop/wire.js';
+export type { AgentState, AgentView as Agent, DesktopMessage, LinkageFailedNotice, LinkageView, QueueView, ScreenPop } from '../../../src/desktop/wire.js';
 
 export interface Label {
   code: string;
@@ -29,4 +29,10 @@ export interface Ticket {
   citizenName: string | null;
   address: string | null;
   callId: string | null;
+}
+
+export interface LinkageTarget {
+  code: string;
+  name: string;
+  timeoutSeconds: number;
 }

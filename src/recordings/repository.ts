@@ -1,0 +1,63 @@
+import { and, eq, inArray, isNotNull, lt, lte, or } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { recordingListens, recordings } from '../db/schema/index.js';
+
+export type Recording = typeof recordings.$inferSelect;
+
+export class RecordingsRepository {
+  constructor(private readonly db: Db) {}
+
+  started(callId: string, name: string, at = Date.now()): Recording {
+    return this.db.insert(recordings).values({ callId, name, format: 'wav', status: 'recording', startedAt: at }).returning().get();
+  }
+
+  get(id: number): Recording | null {
+    return this.db.select().from(recordings).where(eq(recordings.id, id)).get() ?? null;
+  }
+
+  byName(name: string): Recording | null {
+    return this.db.select().from(recordings).where(eq(recordings.name, name)).get() ?? null;
+  }
+
+  ofCall(callId: string): Recording[] {
+    return this.db.select().from(recordings).where(eq(recordings.callId, callId)).orderBy(recordings.id).all();
+  }
+
+  countOfCall(callId: string): number {
+    return this.ofCall(callId).length;
+  }
+
+  update(id: number, patch: Partial<Omit<Recording, 'id'>>): Recording {
+    return this.db.update(recordings).set(patch).where(eq(recordings.id, id)).returning().get()!;
+  }
+
+  /** Finished in Asterisk but not yet in our store, whose next try is due. */
+  dueForFetch(now = Date.now()): Recording[] {
+    return this.db
+      .select()
+      .from(recordings)
+      .where(and(eq(recordings.status, 'fetching'), or(lte(recordings.nextFetchAt, now), eq(recordings.nextFetchAt, 0))))
+      .all();
+  }
+
+  /** Still recording as far as we know: after a restart, Asterisk may have finished them meanwhile. */
+  unfinished(): Recording[] {
+    return this.db.select().from(recordings).where(inArray(recordings.status, ['recording', 'fetching'])).all();
+  }
+
+  storedBefore(cutoff: number): Recording[] {
+    return this.db
+      .select()
+      .from(recordings)
+      .where(and(eq(recordings.status, 'stored'), isNotNull(recordings.path), lt(recordings.startedAt, cutoff)))
+      .all();
+  }
+
+  listened(recordingId: number, userId: number, at = Date.now()): void {
+    this.db.insert(recordingListens).values({ recordingId, userId, at }).run();
+  }
+
+  listens(recordingId: number) {
+    return this.db.select().from(recordingListens).where(eq(recordingListens.recordingId, recordingId)).orderBy(recordingListens.id).all();
+  }
+}
