@@ -16,6 +16,7 @@ import { PauseReasonsRepository } from './agents/pause-reasons.js';
 import { queueView } from './queues/view.js';
 import { LinkageTargetsRepository } from './linkage/repository.js';
 import { LinkageCalls } from './calls/linkage-calls.js';
+import { RecordingsRepository } from './recordings/repository.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -70,6 +71,7 @@ export default fp(
 
     const callControls = new CallControls({ telephony, callLog, agents: agentService, queues: queuesRepository, acd, flow: callFlow });
     const linkageTargets = new LinkageTargetsRepository(db);
+    const recordings = new RecordingsRepository(db);
     const linkageCalls = new LinkageCalls({
       telephony,
       callLog,
@@ -86,7 +88,7 @@ export default fp(
       const session = callFlow.session(callId);
       const link = session?.link;
       const linkage = link ? { target: link.target, name: link.name, mode: link.mode, state: link.state, since: link.since } : null;
-      return buildScreenPop(callId, { callLog, tickets: ticketsRepository, queues: queuesRepository }, { held: session?.held ?? false, linkage });
+      return buildScreenPop(callId, { callLog, tickets: ticketsRepository, queues: queuesRepository, recordingOf: (id) => recordings.storedOf(id) }, { held: session?.held ?? false, linkage });
     };
     // A pop is built only for an agent whose page is open to show it.
     const popTo = (agentId: number, callId: string, type: 'offer' | 'call') => {

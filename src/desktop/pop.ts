@@ -9,6 +9,8 @@ export interface PopSources {
   callLog: CallLog;
   tickets: TicketsRepository;
   queues: QueuesRepository;
+  /** The call's stored recording, if any. */
+  recordingOf: (callId: string) => number | null;
 }
 
 /** What an agent sees the instant their phone rings: who calls, what they chose, how long they waited, what came before. */
@@ -34,7 +36,7 @@ export function buildScreenPop(callId: string, deps: PopSources, live: { held: b
     tickets: deps.tickets.listByCall(call.id).map((t) => t.number),
     noTicketReason: call.noTicketReason,
     history: {
-      calls: earlier.map((c) => ({ id: c.id, startedAt: c.startedAt, queue: c.queue, queueTitle: queues.get(c.queue ?? '')?.title ?? null, outcome: c.outcome })),
+      calls: earlier.map((c) => ({ id: c.id, startedAt: c.startedAt, queue: c.queue, queueTitle: queues.get(c.queue ?? '')?.title ?? null, outcome: c.outcome, recordingId: deps.recordingOf(c.id) })),
       tickets: deps.tickets
         .listByCaller(call.caller, 10)
         .map((t) => ({ number: t.number, createdAt: t.createdAt, type: t.type, category: t.category, title: t.title, status: t.status })),

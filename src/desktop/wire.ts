@@ -55,7 +55,8 @@ export interface ScreenPop {
   /** Why the call has no ticket, once the agent said so. */
   noTicketReason: string | null;
   history: {
-    calls: Array<{ id: string; startedAt: number; queue: string | null; queueTitle: string | null; outcome: string | null }>;
+    /** recordingId: the call's stored recording, to play in the page (GET /api/recordings/:id). */
+    calls: Array<{ id: string; startedAt: number; queue: string | null; queueTitle: string | null; outcome: string | null; recordingId: number | null }>;
     tickets: Array<{ number: string; createdAt: number; type: string; category: string; title: string; status: string }>;
   };
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, lt, lte, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lt, lte, or } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { recordingListens, recordings } from '../db/schema/index.js';
 
@@ -21,6 +21,19 @@ export class RecordingsRepository {
 
   ofCall(callId: string): Recording[] {
     return this.db.select().from(recordings).where(eq(recordings.callId, callId)).orderBy(recordings.id).all();
+  }
+
+  /** The newest recording of the call that can be played. */
+  storedOf(callId: string): number | null {
+    return (
+      this.db
+        .select({ id: recordings.id })
+        .from(recordings)
+        .where(and(eq(recordings.callId, callId), eq(recordings.status, 'stored')))
+        .orderBy(desc(recordings.id))
+        .limit(1)
+        .get()?.id ?? null
+    );
   }
 
   countOfCall(callId: string): number {

@@ -78,6 +78,11 @@ t.test('a call pops on the agent’s page, is answered, held, ticketed, and the 
   await page.getByTestId('history-ticket').first().waitFor();
   const row = await page.getByTestId('history-ticket').first().textContent();
   t.match(row, /投诉/);
+  // The first call was recorded: its recording plays from the history, seekable by range.
+  const audio = page.getByTestId('history-recording').first();
+  await audio.waitFor();
+  const status = await audio.evaluate(async (el) => (await fetch((el as HTMLAudioElement).src, { headers: { Range: 'bytes=0-99' } })).status);
+  t.equal(status, 206, 'the page can fetch the recording it shows');
   t.match(row, /企业开办审批超时/);
   t.match(row, /已登记/);
   t.equal(await page.locator('input[name=title]').inputValue(), '', 'a new call opens a new draft');
