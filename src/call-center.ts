@@ -17,6 +17,7 @@ import { queueView } from './queues/view.js';
 import { LinkageTargetsRepository } from './linkage/repository.js';
 import { LinkageCalls } from './calls/linkage-calls.js';
 import { RecordingsRepository } from './recordings/repository.js';
+import { CallbackCalls } from './calls/callback-calls.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -34,6 +35,7 @@ declare module 'fastify' {
     pauseReasons: PauseReasonsRepository;
     linkageTargets: LinkageTargetsRepository;
     linkageCalls: LinkageCalls;
+    callbackCalls: CallbackCalls;
   }
 }
 
@@ -83,6 +85,18 @@ export default fp(
       track: (session, channelId) => callFlow.track(session, channelId),
     });
     callFlow.attachLinkage(linkageCalls);
+    const callbackCalls = new CallbackCalls({
+      telephony,
+      callLog,
+      agents: agentService,
+      queues: queuesRepository,
+      acd,
+      adopt: (session, leg) => callFlow.adopt(session, leg),
+      forget: (session) => callFlow.forget(session),
+      dial: { template: config.CALLBACK_DIAL, callerId: config.CALLBACK_CALLER_ID },
+      log,
+    });
+    callFlow.attachCallbacks(callbackCalls);
     const desktopHub = new DesktopHub();
     const desktopPop = (callId: string) => {
       const session = callFlow.session(callId);
@@ -103,6 +117,9 @@ export default fp(
     acd.onOffered((session, agentId) => popTo(agentId, session.id, 'offer'));
     callControls.onCallChanged((session, agentId) => popTo(agentId, session.id, 'call'));
     linkageCalls.onFailed((agentId, notice) => desktopHub.linkageFailed(agentId, notice));
+    callbackCalls.onFailed((agentId, notice) => desktopHub.callbackFailed(agentId, notice));
+    callbackCalls.onChanged((session, agentId) => popTo(agentId, session.id, 'call'));
+    callLog.onCallbacksChanged(() => desktopHub.callbacksChanged());
     // A burst of arrivals changes the queues many times in one turn of the event loop; supervisors get the result once.
     let queuesPending = false;
     acd.onWaitingChanged(() => {
@@ -129,6 +146,7 @@ export default fp(
     app.decorate('pauseReasons', new PauseReasonsRepository(db));
     app.decorate('linkageTargets', linkageTargets);
     app.decorate('linkageCalls', linkageCalls);
+    app.decorate('callbackCalls', callbackCalls);
 
     app.addHook('onReady', async () => {
       await telephony.start();

@@ -29,6 +29,10 @@ const configSchema = Type.Object({
   RETRY_BASE_MS: Type.Integer({ default: 5000, minimum: 10, maximum: 600_000 }),
   /** The longest wait between two tries. */
   RETRY_MAX_MS: Type.Integer({ default: 3_600_000, minimum: 100, maximum: 86_400_000 }),
+  /** How a citizen is dialled for a call back: {number} is replaced by their number. */
+  CALLBACK_DIAL: Type.String({ default: 'PJSIP/{number}@carrier', pattern: '\\{number\\}' }),
+  /** The number citizens see when the hotline calls them back. */
+  CALLBACK_CALLER_ID: Type.String({ default: '12345', pattern: '^[0-9+]{3,20}$' }),
   /** How long a linkage target's system has to acknowledge a ticket delivery. */
   WEBHOOK_TIMEOUT_MS: Type.Integer({ default: 10_000, minimum: 100, maximum: 120_000 }),
 });

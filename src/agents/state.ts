@@ -21,7 +21,9 @@ export type AgentEvent =
   /** The caller hung up (or went elsewhere) while the agent's phone was ringing. */
   | { type: 'offer-withdrawn' }
   | { type: 'call-ended'; wrapUpSeconds: number }
-  | { type: 'ready' };
+  | { type: 'ready' }
+  /** The agent calls a citizen back from the desktop: busy with it from the click. */
+  | { type: 'dial-out'; callId: string };
 
 export type AgentTransition = { ok: true; status: AgentStatus } | { ok: false; action: string };
 
@@ -36,6 +38,7 @@ const actionWords: Record<AgentEvent['type'], string> = {
   'offer-withdrawn': 'have an offer withdrawn',
   'call-ended': 'end a call',
   ready: 'end wrap-up',
+  'dial-out': 'call a citizen back',
 };
 
 /** Agent state as a pure function of (status, event, now); the service stores what it returns. */
@@ -71,5 +74,7 @@ export function applyAgentEvent(current: AgentStatus, event: AgentEvent, now: nu
       return event.wrapUpSeconds > 0 ? to('wrap-up', { currentCallId: null }) : to('available', { currentCallId: null, idleSince: now });
     case 'ready':
       return s === 'wrap-up' ? to('available', { idleSince: now }) : refuse();
+    case 'dial-out':
+      return s === 'available' || s === 'paused' || s === 'wrap-up' ? to('on-call', { currentCallId: event.callId }) : refuse();
   }
 }

@@ -21,7 +21,14 @@ export interface CallFilter {
  * row is updated in the same transaction, so the two never disagree.
  */
 export class CallLog {
+  private readonly callbackListeners: Array<() => void> = [];
+
   constructor(private readonly db: Db) {}
+
+  /** Told when a callback is added to the list or taken off it. */
+  onCallbacksChanged(listener: () => void): void {
+    this.callbackListeners.push(listener);
+  }
 
   open(call: Pick<Call, 'id' | 'channelId' | 'caller' | 'dialed' | 'startedAt'>): Call {
     return this.db.transaction((tx) => {
@@ -70,6 +77,7 @@ export class CallLog {
       tx.insert(callbackRequests).values({ callId, number, queue, reason, createdAt: at, status: 'pending' }).run();
       tx.insert(callEvents).values({ callId, at, type: 'callback-requested', data: { queue, reason } }).run();
     });
+    for (const listener of this.callbackListeners) listener();
   }
 
   callback(id: number) {
@@ -78,6 +86,7 @@ export class CallLog {
 
   callbackDone(id: number, agentId: number | null, callbackCallId: string | null, at = Date.now()): void {
     this.db.update(callbackRequests).set({ status: 'done', doneAt: at, doneBy: agentId, callbackCallId }).where(eq(callbackRequests.id, id)).run();
+    for (const listener of this.callbackListeners) listener();
   }
 
   /** The agent says why this answered call has no ticket; written with its event, together. */

@@ -41,6 +41,18 @@ const callbackRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  // Click-to-call: the agent's phone rings, then the citizen's; done when the citizen answers.
+  app.post(
+    '/:id/call',
+    { schema: { params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 202: Type.Object({ callId: Type.String() }), ...errorsOf } } },
+    async (request, reply) => {
+      const user = request.user!;
+      if (user.agentId === null || user.agentId === undefined) throw new errors.Forbidden('only an agent can call back: the call rings their own phone first');
+      const session = await app.callbackCalls.call(request.params.id, user.agentId, user.username);
+      return reply.code(202).send({ callId: session.id });
+    },
+  );
+
   // Called back from a phone outside the service: the agent marks it done.
   app.post('/:id/done', { schema: { params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 200: Callback, ...errorsOf } } }, async (request) => {
     const callback = app.callLog.callback(request.params.id);

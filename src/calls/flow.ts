@@ -12,6 +12,7 @@ import type { CallLog } from './call-log.js';
 import { CallSession } from './session.js';
 import { recoverCalls } from './recovery.js';
 import { LINKAGE_LEG, type LinkageCalls } from './linkage-calls.js';
+import { CALLBACK_LEG, type CallbackCalls } from './callback-calls.js';
 
 export const DEFAULT_MENU = '12345';
 
@@ -37,12 +38,17 @@ export class CallFlow {
   private readonly runners = new Map<CallSession, IvrRunner>();
   private reconciling: Promise<void> = Promise.resolve();
   private linkage: LinkageCalls | null = null;
+  private callbacks: CallbackCalls | null = null;
 
   constructor(private readonly deps: CallFlowDeps) {}
 
   /** Linkage calls are built on the controls, which are built on the flow: it is handed in last. */
   attachLinkage(linkage: LinkageCalls): void {
     this.linkage = linkage;
+  }
+
+  attachCallbacks(callbacks: CallbackCalls): void {
+    this.callbacks = callbacks;
   }
 
   /** Routes the events of a leg the call is about to originate to the call. */
@@ -93,6 +99,7 @@ export class CallFlow {
       case 'channel-entered':
         if (event.args[0] === AGENT_LEG) this.onAgentLegAnswered(event.channel, event.args);
         else if (event.args[0] === LINKAGE_LEG) this.onLinkLegAnswered(event.channel);
+        else if (event.args[0] === CALLBACK_LEG) this.onCallbackLegAnswered(event.channel, event.args[1] ?? '');
         else if (!this.byChannel.has(event.channel.id)) this.onNewCall(event.channel);
         return;
       case 'dtmf': {
@@ -200,9 +207,24 @@ export class CallFlow {
     void session.run(() => linkage.answered(session, channel.id));
   }
 
+  private onCallbackLegAnswered(channel: ChannelInfo, callId: string): void {
+    const session = this.sessions.get(callId);
+    const callbacks = this.callbacks;
+    if (!session || !callbacks) {
+      void this.deps.telephony.hangup(channel.id).catch(() => undefined);
+      return;
+    }
+    void session.run(() => callbacks.legAnswered(session, channel.id));
+  }
+
   private async onHangup(session: CallSession, channelId: string, cause: number, causeText: string): Promise<void> {
     const { acd, callLog } = this.deps;
     const hangup = { cause, causeText };
+    // A call back before the citizen answered is not a caller in a queue.
+    if (session.callback) {
+      await this.callbacks?.legEnded(session, channelId, cause);
+      return;
+    }
     if (channelId !== session.channelId) {
       if (channelId === session.link?.channelId) {
         await this.linkage?.legEnded(session, channelId, cause);
@@ -269,7 +291,7 @@ export class CallFlow {
     }
   }
 
-  private forget(session: CallSession): void {
+  forget(session: CallSession): void {
     session.dispose();
     this.runners.delete(session);
     this.sessions.delete(session.id);

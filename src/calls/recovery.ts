@@ -31,9 +31,15 @@ export async function recoverCalls(flow: CallFlow, deps: CallFlowDeps, sessions:
       log.warn({ callId: call.id, phase: call.phase }, 'open call had no live channel; closed as lost');
       continue;
     }
+    const leg = lastAnsweredLeg(callLog.events(call.id));
+    // A call back interrupted before the citizen answered is not tried again on its own: the agent may click again.
+    if (!leg && callLog.events(call.id).some((e) => e.type === 'callback-dialing')) {
+      for (const id of [call.channelId, `${call.id}-agent1`]) if (live.has(id)) await telephony.hangup(id);
+      callLog.close(call.id, 'callback-failed', { cause: null, causeText: 'interrupted by a restart' });
+      continue;
+    }
     const session = new CallSession(call.id, call.channelId, call.caller, log.child({ callId: call.id }));
     session.queue = call.queue;
-    const leg = lastAnsweredLeg(callLog.events(call.id));
     if (call.phase === 'talking' && leg && live.has(leg.channelId)) {
       session.phase = 'talking';
       session.enqueuedAt = call.enqueuedAt;

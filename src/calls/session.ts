@@ -40,6 +40,8 @@ export class CallSession {
   agentLeg: AgentLeg | null = null;
   talkBridgeId: string | null = null;
   link: LinkLeg | null = null;
+  /** A call back from the callback list, until the citizen answers. */
+  callback: { id: number; agentId: number } | null = null;
   /** The agent put the caller on hold: out of the talk bridge, hearing music. */
   held = false;
   /** Set once the caller's channel is gone; every later step is a no-op for the caller's side. */

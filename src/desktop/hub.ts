@@ -1,4 +1,4 @@
-import type { AgentView as Agent, DesktopMessage, LinkageFailedNotice, QueueView, ScreenPop } from './wire.js';
+import type { AgentView as Agent, CallbackFailedNotice, DesktopMessage, LinkageFailedNotice, QueueView, ScreenPop } from './wire.js';
 
 /** A connected desktop: anything that can be sent a JSON text frame. */
 export interface DesktopSocket {
@@ -49,6 +49,17 @@ export class DesktopHub {
 
   linkageFailed(agentId: number, notice: LinkageFailedNotice): void {
     this.toAgent(agentId, { type: 'linkage-failed', notice });
+  }
+
+  callbackFailed(agentId: number, notice: CallbackFailedNotice): void {
+    this.toAgent(agentId, { type: 'callback-failed', notice });
+  }
+
+  /** Everyone's callback list is out of date. */
+  callbacksChanged(): void {
+    const message: DesktopMessage = { type: 'callbacks' };
+    sendAll([...this.agents.values()].flatMap((s) => [...s]), message);
+    this.toSupervisors(message);
   }
 
   queuesChanged(queues: QueueView[]): void {

@@ -33,6 +33,14 @@ export interface LinkageFailedNotice {
   reason: 'busy' | 'rejected' | 'no-answer' | 'unreachable';
 }
 
+export interface CallbackFailedNotice {
+  callbackId: number;
+  number: string;
+  /** Whose phone did not answer: the agent's own, or the citizen's. */
+  side: 'agent' | 'citizen';
+  reason: 'busy' | 'rejected' | 'no-answer' | 'unreachable' | 'cancelled';
+}
+
 export interface ScreenPop {
   callId: string;
   caller: string;
@@ -77,5 +85,9 @@ export type DesktopMessage =
   | { type: 'call'; pop: ScreenPop }
   /** A linkage target the agent called did not answer; the call is as it was before. */
   | { type: 'linkage-failed'; notice: LinkageFailedNotice }
+  /** A call back the agent started did not connect; the callback stays on the list. */
+  | { type: 'callback-failed'; notice: CallbackFailedNotice }
+  /** The callback list changed (a new one, or one done). */
+  | { type: 'callbacks' }
   | { type: 'snapshot'; agents: AgentView[]; queues: QueueView[] }
   | { type: 'queues'; queues: QueueView[] };

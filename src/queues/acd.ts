@@ -160,6 +160,11 @@ export class Acd {
     session.talkBridgeId = bridgeId;
     await telephony.createBridge(bridgeId, 'mixing', `call ${session.id}`);
     await telephony.addToBridge(bridgeId, [session.channelId, legChannelId]);
+    await this.bridged(session, bridgeId);
+  }
+
+  /** A caller and an agent are talking in `bridgeId` (an answered queue call, or a call back). */
+  async bridged(session: CallSession, bridgeId: string): Promise<void> {
     for (const listener of this.bridgedListeners) await listener(session, bridgeId);
   }
 

@@ -56,7 +56,7 @@ if (!url || !user || !password) {
   };
 
   const start = async (t: Test) => {
-    const config = loadConfig({ ARI_URL: url, ARI_USER: user, ARI_PASSWORD: password, ADMIN_USER: 'admin', ADMIN_PASSWORD: 'admin-password', DATABASE_PATH: ':memory:', RECORDINGS_DIR: recordingsDir, RETRY_BASE_MS: '200', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
+    const config = loadConfig({ ARI_URL: url, ARI_USER: user, ARI_PASSWORD: password, ADMIN_USER: 'admin', ADMIN_PASSWORD: 'admin-password', DATABASE_PATH: ':memory:', RECORDINGS_DIR: recordingsDir, RETRY_BASE_MS: '200', CALLBACK_DIAL: 'PJSIP/{number}@linkage', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
     const log = createLogger(config.LOG_LEVEL);
     const telephony = new AriTelephony({ url, user, password, app: config.ARI_APP, logger: log });
     const app = await buildApp({ config, telephony, db: openDatabase(':memory:'), logger: log });
@@ -177,5 +177,29 @@ if (!url || !user || !password) {
     t.equal(await caller, 0);
     const call = await lastCall(app);
     t.ok(call.events.includes('linkage-failed'), call.events.join(' '));
+  });
+
+  // The scratch Asterisk has no carrier trunk to dial out through, so CALLBACK_DIAL sends the
+  // call back through the linkage trunk to a SIPp playing the citizen's phone on 5090.
+  t.test('real: click-to-call from the callback list rings the agent, then the citizen, and bridges them', async (t) => {
+    const app = await start(t);
+    const row = app.callLog.open({ id: 'abandoned-1', channelId: 'gone-1', caller: '13800005678', dialed: '12345', startedAt: Date.now() });
+    app.callLog.close(row.id, 'abandoned-in-queue', { cause: 16, causeText: 'Normal Clearing' });
+    app.callLog.requestCallback(row.id, '13800005678', 'general', 'abandoned');
+    const callback = app.callLog.pendingCallbacks()[0]!;
+    const phone = agentPhone(500, null);
+    const citizenPhone = police(800);
+    const session = await app.callbackCalls.call(callback.id, 1, 'test');
+    await until('the citizen to answer', () => session.phase === 'talking');
+    const bridge = (await ariBridges()).find((b) => b.id === `call-${session.id}`);
+    t.equal(bridge?.channels.length, 2, 'agent and citizen in one bridge on the real Asterisk');
+    t.match(app.callLog.callback(callback.id), { status: 'done', doneBy: 1, callbackCallId: session.id });
+    await new Promise((r) => setTimeout(r, 1500));
+    await app.callControls.hangup(session, 'test');
+    t.equal(await phone, 0);
+    t.equal(await citizenPhone, 0, 'the citizen side was hung up');
+    await until('the call back to end', () => app.callLog.get(session.id)?.phase === 'ended');
+    t.match(app.callLog.get(session.id), { outcome: 'completed', agentId: 1 });
+    await until('its recording to be stored', () => app.recordings.ofCall(session.id)[0]?.status === 'stored');
   });
 }

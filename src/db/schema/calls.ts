@@ -11,6 +11,8 @@ export const callOutcomes = [
   'overflowed',
   'ended-in-ivr',
   'lost',
+  /** A call back to a citizen that did not reach them (agent or citizen did not answer). */
+  'callback-failed',
 ] as const;
 export type CallOutcome = (typeof callOutcomes)[number];
 

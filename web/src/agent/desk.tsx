@@ -4,7 +4,8 @@ import { Header } from '../shared/header.js';
 import { t } from '../shared/i18n.js';
 import type { SessionUser } from '../shared/session.js';
 import { liveSocket, type SocketStatus } from '../shared/socket.js';
-import type { Agent, Catalogue, DesktopMessage, LinkageFailedNotice, PauseReason, ScreenPop } from '../shared/types.js';
+import type { Agent, CallbackFailedNotice, Catalogue, DesktopMessage, LinkageFailedNotice, PauseReason, ScreenPop } from '../shared/types.js';
+import { Callbacks } from '../shared/callbacks.js';
 import { StateBar } from './state-bar.js';
 import { CallPanel } from './call-panel.js';
 import { TicketForm } from './ticket-form.js';
@@ -20,6 +21,8 @@ export function AgentDesk({ user }: { user: SessionUser }) {
   const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
   const [reasons, setReasons] = useState<PauseReason[]>([]);
   const [notice, setNotice] = useState<LinkageFailedNotice | null>(null);
+  const [callbacksVersion, setCallbacksVersion] = useState(0);
+  const [callbackNotice, setCallbackNotice] = useState<CallbackFailedNotice | null>(null);
 
   useEffect(() => {
     void api<Catalogue>('GET', '/api/tickets/catalogue').then(setCatalogue);
@@ -32,6 +35,8 @@ export function AgentDesk({ user }: { user: SessionUser }) {
         // Trying a target again clears the last failure from the screen.
         if (message.pop.linkage) setNotice(null);
       } else if (message.type === 'linkage-failed') setNotice(message.notice);
+      else if (message.type === 'callbacks') setCallbacksVersion((v) => v + 1);
+      else if (message.type === 'callback-failed') setCallbackNotice(message.notice);
     }, setStatus);
   }, []);
 
@@ -40,7 +45,10 @@ export function AgentDesk({ user }: { user: SessionUser }) {
       <Header title={t('agentDesk')} user={user} status={status} detail={agent ? `${agent.name} (${agent.endpoint})` : undefined} />
       {agent && <StateBar agent={agent} reasons={reasons} wrapUpSeconds={call?.wrapUpSeconds ?? 0} />}
       <main class="columns">
-        <CallPanel call={call} agent={agent} catalogue={catalogue} notice={notice} />
+        <div class="stack">
+          <CallPanel call={call} agent={agent} catalogue={catalogue} notice={notice} />
+          <Callbacks version={callbacksVersion} canCall={agent?.state === 'available' || agent?.state === 'paused' || agent?.state === 'wrap-up'} notice={callbackNotice} />
+        </div>
         {call && catalogue ? <TicketForm key={call.callId} call={call} catalogue={catalogue} /> : <section class="card muted">{t('ticketDraft')}</section>}
       </main>
     </div>

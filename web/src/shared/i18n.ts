@@ -117,6 +117,20 @@ const zh = {
   'noTicket.prank': '骚扰电话',
   'noTicket.test': '测试电话',
   'noTicket.transferred-out': '已转联动单位',
+  callbacks: '待回拨',
+  callBack: '回拨',
+  callbackDone: '已处理',
+  callbackFailed: '回拨未接通',
+  callbackSideAgent: '您的话机',
+  callbackSideCitizen: '市民',
+  'callbackReason.overflow': '排队超时留号',
+  'callbackReason.abandoned': '排队中挂机',
+  'callbackReason.message': '留言',
+  'callbackFail.busy': '忙',
+  'callbackFail.rejected': '拒接',
+  'callbackFail.no-answer': '无人接听',
+  'callbackFail.unreachable': '无法接通',
+  'callbackFail.cancelled': '已取消',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -237,6 +251,20 @@ const en: Record<MessageKey, string> = {
   'noTicket.prank': 'Nuisance call',
   'noTicket.test': 'Test call',
   'noTicket.transferred-out': 'Handed to a linkage target',
+  callbacks: 'Callbacks',
+  callBack: 'Call back',
+  callbackDone: 'Done',
+  callbackFailed: 'call back did not connect',
+  callbackSideAgent: 'your phone',
+  callbackSideCitizen: 'citizen',
+  'callbackReason.overflow': 'Asked on overflow',
+  'callbackReason.abandoned': 'Hung up waiting',
+  'callbackReason.message': 'Left a message',
+  'callbackFail.busy': 'busy',
+  'callbackFail.rejected': 'rejected',
+  'callbackFail.no-answer': 'no answer',
+  'callbackFail.unreachable': 'unreachable',
+  'callbackFail.cancelled': 'cancelled',
 };
 
 export function currentLang(): Lang {

@@ -1,5 +1,5 @@
 // The shapes the service sends: the socket's from the service's own module; the rest by hand.
-export type { AgentState, AgentView as Agent, DesktopMessage, LinkageFailedNotice, LinkageView, QueueView, ScreenPop } from '../../../src/desktop/wire.js';
+export type { AgentState, AgentView as Agent, DesktopMessage, CallbackFailedNotice, LinkageFailedNotice, LinkageView, QueueView, ScreenPop } from '../../../src/desktop/wire.js';
 
 export interface Label {
   code: string;
@@ -35,4 +35,14 @@ export interface LinkageTarget {
   code: string;
   name: string;
   timeoutSeconds: number;
+}
+
+export interface CallbackRequest {
+  id: number;
+  callId: string;
+  number: string;
+  queue: string;
+  reason: 'overflow' | 'abandoned' | 'message';
+  status: 'pending' | 'done';
+  createdAt: number;
 }

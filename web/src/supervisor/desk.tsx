@@ -7,6 +7,7 @@ import { liveSocket, type SocketStatus } from '../shared/socket.js';
 import type { Agent, DesktopMessage, PauseReason, QueueView } from '../shared/types.js';
 import { QueuesTable } from './queues-table.js';
 import { AgentsTable } from './agents-table.js';
+import { Callbacks } from '../shared/callbacks.js';
 
 /** Every queue and every agent, live: what a shift supervisor (班长) watches all day. */
 export function SupervisorDesk({ user }: { user: SessionUser }) {
@@ -14,6 +15,7 @@ export function SupervisorDesk({ user }: { user: SessionUser }) {
   const [agents, setAgents] = useState<Agent[]>([]);
   const [queues, setQueues] = useState<QueueView[]>([]);
   const [reasons, setReasons] = useState<PauseReason[]>([]);
+  const [callbacksVersion, setCallbacksVersion] = useState(0);
 
   useEffect(() => {
     void api<PauseReason[]>('GET', '/api/pause-reasons').then(setReasons);
@@ -22,6 +24,7 @@ export function SupervisorDesk({ user }: { user: SessionUser }) {
         setAgents(message.agents);
         setQueues(message.queues);
       } else if (message.type === 'queues') setQueues(message.queues);
+      else if (message.type === 'callbacks') setCallbacksVersion((v) => v + 1);
       else if (message.type === 'agent') setAgents((list) => list.map((a) => (a.id === message.agent.id ? message.agent : a)));
     }, setStatus);
   }, []);
@@ -30,7 +33,10 @@ export function SupervisorDesk({ user }: { user: SessionUser }) {
     <div class="desk">
       <Header title={t('supervisorDesk')} user={user} status={status} />
       <main class="supervisor">
-        <QueuesTable queues={queues} />
+        <div class="stack">
+          <QueuesTable queues={queues} />
+          <Callbacks version={callbacksVersion} canCall={false} />
+        </div>
         <AgentsTable agents={agents} reasons={reasons} />
       </main>
     </div>
