@@ -16,6 +16,8 @@ const Callback = Type.Object({
   doneAt: Nullable(Type.Integer()),
   doneBy: Nullable(Type.Integer()),
   callbackCallId: Nullable(Type.String()),
+  /** The message the citizen left, if any (GET /api/recordings/:id). */
+  recordingId: Nullable(Type.Integer()),
 });
 const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
@@ -36,8 +38,11 @@ const callbackRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { status } = request.query;
-      if (status === 'pending') return app.callLog.pendingCallbacks();
-      return app.db.select().from(callbackRequests).where(eq(callbackRequests.status, 'done')).orderBy(desc(callbackRequests.doneAt)).limit(200).all();
+      const rows =
+        status === 'pending'
+          ? app.callLog.pendingCallbacks()
+          : app.db.select().from(callbackRequests).where(eq(callbackRequests.status, 'done')).orderBy(desc(callbackRequests.doneAt)).limit(200).all();
+      return rows.map((row) => ({ ...row, recordingId: app.recordings.storedOf(row.callId) }));
     },
   );
 
@@ -60,7 +65,7 @@ const callbackRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (callback.status === 'done') throw new errors.Conflict(`Callback ${callback.id} was already done`);
     app.callLog.callbackDone(callback.id, request.user!.agentId ?? null, null);
     request.log.info({ callbackId: callback.id, by: request.user!.username }, 'callback marked done');
-    return app.callLog.callback(callback.id)!;
+    return { ...app.callLog.callback(callback.id)!, recordingId: app.recordings.storedOf(callback.callId) };
   });
 };
 

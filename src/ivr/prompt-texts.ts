@@ -24,9 +24,10 @@ export const promptTexts: Record<string, { zh: string; en: string }> = {
   'queue-position-before': { zh: '您前面还有', en: 'You are caller number' },
   'queue-position-after': { zh: '位，请耐心等候。', en: 'in the queue. Please hold.' },
   'queue-overflow-callback': {
-    zh: '对不起，当前坐席繁忙。我们已记录您的号码，将尽快给您回电。感谢您的来电，再见。',
-    en: 'Sorry, all our agents are busy. We have noted your number and will call you back. Goodbye.',
+    zh: '对不起，当前坐席繁忙。我们已记录您的号码，将尽快给您回电。如需留言，请在提示音后讲述您的诉求，讲完请按井号键。',
+    en: 'Sorry, all our agents are busy. We have noted your number and will call you back. To leave a message, speak after the tone and press the hash key when you are done.',
   },
+  'message-thanks': { zh: '您的留言已记录，感谢您的来电，再见。', en: 'Your message has been recorded. Thank you for calling. Goodbye.' },
   ten: { zh: '十', en: 'ten' },
   ...Object.fromEntries(
     ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'].map((zh, d) => [

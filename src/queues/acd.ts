@@ -41,6 +41,7 @@ export class Acd {
   private readonly waitingListeners: Array<() => void> = [];
   private readonly bridgedListeners: Array<(session: CallSession, bridgeId: string) => Promise<void>> = [];
   private legSeq = 0;
+  private messageTaker: ((session: CallSession, onEnded: () => void) => Promise<void>) | null = null;
 
   constructor(
     private readonly deps: {
@@ -60,6 +61,11 @@ export class Acd {
   /** Told whenever a caller joins or leaves a queue or an agent starts ringing for one: the supervisors' live view. */
   onWaitingChanged(listener: () => void): void {
     this.waitingListeners.push(listener);
+  }
+
+  /** After an overflow the caller may leave a message for the agent who calls back; `taker` records it. */
+  takeMessagesWith(taker: (session: CallSession, onEnded: () => void) => Promise<void>): void {
+    this.messageTaker = taker;
   }
 
   /** Told, in the call's queue, once a caller and an agent are in their talk bridge: recording starts here. */
@@ -283,8 +289,21 @@ export class Acd {
     this.deps.callLog.requestCallback(session.id, session.caller, queue.name);
     this.deps.callLog.close(session.id, 'overflowed', { cause: null, causeText: 'overflow: callback requested' });
     const playbackId = session.nextPlaybackId();
-    session.whenPlaybackEnds(playbackId, () => this.hangupCaller(session));
+    session.whenPlaybackEnds(playbackId, () => this.takeMessage(session));
     await telephony.play(session.channelId, promptsMedia(['queue-overflow-callback'], this.deps.prompts), playbackId);
+  }
+
+  private async takeMessage(session: CallSession): Promise<void> {
+    if (session.callerGone) return;
+    if (!this.messageTaker) return this.hangupCaller(session);
+    await this.messageTaker(session, () => void session.run(() => this.thankAndHangUp(session)));
+  }
+
+  private async thankAndHangUp(session: CallSession): Promise<void> {
+    if (session.callerGone) return;
+    const playbackId = session.nextPlaybackId();
+    session.whenPlaybackEnds(playbackId, () => this.hangupCaller(session));
+    await this.deps.telephony.play(session.channelId, promptsMedia(['message-thanks'], this.deps.prompts), playbackId);
   }
 
   private async announcePosition(entry: Waiting): Promise<void> {

@@ -33,6 +33,8 @@ export function storePath(recording: Pick<Recording, 'name' | 'startedAt'>): str
  */
 export class Recorder {
   private readonly timers = new Map<number, NodeJS.Timeout>();
+  /** Messages being left: what to do when each ends (thank the caller and hang up). */
+  private readonly messageEnds = new Map<string, () => void>();
   private stopped = false;
 
   constructor(private readonly deps: RecorderDeps) {}
@@ -68,7 +70,32 @@ export class Recorder {
     }
   }
 
+  /**
+   * A caller leaves a message (after an overflow, for the callback list). `onEnded` runs when
+   * the recording stops, by # or its limits, so the call can be closed politely.
+   */
+  async recordMessage(callId: string, channelId: string, onEnded: () => void): Promise<void> {
+    const { recordings, telephony, callLog, log } = this.deps;
+    const name = `msg-${callId}`;
+    const row = recordings.started(callId, name);
+    this.messageEnds.set(name, onEnded);
+    try {
+      await telephony.recordChannel(channelId, name, { maxDurationSeconds: 120, maxSilenceSeconds: 10 });
+      callLog.record(callId, 'message-recording-started', { recordingId: row.id, name });
+    } catch (err) {
+      this.messageEnds.delete(name);
+      const message = err instanceof Error ? err.message : String(err);
+      recordings.update(row.id, { status: 'failed', lastError: message });
+      callLog.record(callId, 'recording-failed', { recordingId: row.id, error: message });
+      log.warn({ err, callId }, 'could not record the caller’s message');
+      onEnded();
+    }
+  }
+
   private async ended(name: string, failed: boolean, cause: string | null): Promise<void> {
+    const onEnded = this.messageEnds.get(name);
+    this.messageEnds.delete(name);
+    onEnded?.();
     const row = this.deps.recordings.byName(name);
     if (!row || row.status !== 'recording') return;
     if (failed) {

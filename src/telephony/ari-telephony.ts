@@ -119,6 +119,12 @@ export class AriTelephony implements Telephony {
     return this.call((c) => c.bridges.record({ bridgeId, name, format: 'wav', ifExists: 'fail', beep: false, terminateOn: 'none' } as never));
   }
 
+  recordChannel(channelId: string, name: string, limits: { maxDurationSeconds: number; maxSilenceSeconds: number }): Promise<void> {
+    return this.call((c) =>
+      c.channels.record({ channelId, name, format: 'wav', ifExists: 'fail', beep: true, terminateOn: '#', maxDurationSeconds: limits.maxDurationSeconds, maxSilenceSeconds: limits.maxSilenceSeconds } as never),
+    );
+  }
+
   /** Straight over HTTP: ari-client would decode the audio as text. */
   async fetchRecording(name: string): Promise<Buffer> {
     const { url, user, password } = this.options;

@@ -83,6 +83,8 @@ export interface Telephony {
 
   /** Records everything heard in the bridge into Asterisk's store under `name` (format wav); it ends with the bridge. */
   recordBridge(bridgeId: string, name: string): Promise<void>;
+  /** Records what the caller says (beep first; # or the limits end it) into Asterisk's store under `name`. */
+  recordChannel(channelId: string, name: string, limits: { maxDurationSeconds: number; maxSilenceSeconds: number }): Promise<void>;
   /** The finished recording's file from Asterisk's store (GET /recordings/stored/{name}/file). */
   fetchRecording(name: string): Promise<Buffer>;
   /** Deleting a recording that is already gone is not an error. */

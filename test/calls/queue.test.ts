@@ -103,10 +103,21 @@ t.test('past the maximum wait the caller is told the hotline will call back, and
   await waitForPrompt(ctx, citizen, sound('queue-position-before'));
   ctx.asterisk.finishPlaybacksOn(citizen);
   await finishPrompt(ctx, citizen, sound('queue-overflow-callback'), 3000);
+  // They may leave a message after the tone; # (here: the recording's end) closes it politely.
+  const message = await ctx.asterisk.waitFor(() => ctx.asterisk.recordings().live.find((r) => r.target === `channel:${citizen}`), 2000, 'the message recording');
+  await new Promise((r) => setTimeout(r, 200));
+  ctx.asterisk.stopRecording(message.name);
+  await finishPrompt(ctx, citizen, sound('message-thanks'));
   await waitForGone(ctx, citizen);
   const call = await lastCall(ctx);
   t.match(call, { outcome: 'overflowed', queue: 'general' });
   t.same(ctx.app.callLog.pendingCallbacks().map((c) => [c.number, c.queue, c.callId]), [['13912345678', 'general', call.id]]);
+  await until(() => ctx.app.recordings.storedOf(call.id) !== null, 'the message to be stored');
+  const [callback] = (await ctx.api({ method: 'GET', url: '/api/callbacks' }, await ctx.userToken('agent', 2))).json();
+  t.equal(callback.recordingId, ctx.app.recordings.storedOf(call.id), 'the callback list links the message');
+  const heard = await ctx.api({ method: 'GET', url: `/api/recordings/${callback.recordingId}` }, await ctx.userToken('agent', 3));
+  t.equal(heard.statusCode, 200, 'any agent may hear a message left for a call back');
+  t.ok(heard.rawPayload.length > 44, 'with the caller’s audio');
 });
 
 t.test('an agent cannot log out while on a call', async (t) => {

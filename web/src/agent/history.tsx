@@ -1,10 +1,7 @@
 import { label, t, tk } from '../shared/i18n.js';
 import { dateTime } from '../shared/time.js';
 import type { Catalogue, ScreenPop } from '../shared/types.js';
-import { loadSession } from '../shared/session.js';
-
-// An <audio> element cannot send the Authorization header: the token goes in the query, as for the socket.
-const recordingUrl = (id: number) => `/api/recordings/${id}?token=${encodeURIComponent(loadSession()?.token ?? '')}`;
+import { recordingUrl } from '../shared/recording-url.js';
 
 /** The caller's earlier tickets and calls, newest first: the agent knows at a glance if this is a repeat. */
 export function History({ history, labels }: { history: ScreenPop['history']; labels: Catalogue | null }) {

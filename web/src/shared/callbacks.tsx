@@ -3,6 +3,7 @@ import { api } from './api.js';
 import { t, tk } from './i18n.js';
 import { dateTime } from './time.js';
 import { usePost } from './use-post.js';
+import { recordingUrl } from './recording-url.js';
 import type { CallbackFailedNotice, CallbackRequest } from './types.js';
 
 /**
@@ -35,7 +36,10 @@ export function Callbacks({ version, canCall, notice }: { version: number; canCa
               <tr key={c.id} data-testid="callback">
                 <td>{dateTime(c.createdAt)}</td>
                 <td class="number">{c.number}</td>
-                <td class="wide">{tk('callbackReason', c.reason)}</td>
+                <td class="wide">
+                  {tk('callbackReason', c.reason)}
+                  {c.recordingId !== null && <audio controls preload="none" src={recordingUrl(c.recordingId)} data-testid="callback-message" />}
+                </td>
                 <td>
                   {canCall && (
                     <button type="button" class="primary" onClick={post(`/api/callbacks/${c.id}/call`)}>

@@ -45,4 +45,6 @@ export interface CallbackRequest {
   reason: 'overflow' | 'abandoned' | 'message';
   status: 'pending' | 'done';
   createdAt: number;
+  /** The message the citizen left, if any. */
+  recordingId: number | null;
 }
