@@ -2,6 +2,8 @@ import t, { type Test } from 'tap';
 import { build, type TestContext } from '../helpers/app.js';
 import { agentState, bridgeOf, lastCall, loginAgents, talkTo, until, waitForBridged, waitForGone } from '../helpers/calls.js';
 import type { DesktopMessage } from '../../src/desktop/wire.js';
+import { verifySignature } from '../../src/linkage/signature.js';
+import { connectTarget, partnerSystem, SECRET, takeTicket } from '../linkage/partner.js';
 
 const POLICE = 'PJSIP/110@linkage';
 
@@ -212,4 +214,23 @@ t.test('bad linkage requests are refused with the reason, and change nothing', a
   const other = await ctx.api({ method: 'POST', url: `/api/calls/${callId}/linkage/drop` }, await ctx.userToken('agent', 2));
   t.equal(other.statusCode, 403);
   t.same([...bridgeOf(ctx, citizen)!.channels].sort(), [citizen, agentLeg].sort());
+});
+
+t.test('the ticket travels when 110 joins a call that already has one, signed with 110’s secret', async (t) => {
+  const { ctx, citizen, post } = await onCall(t);
+  const partner = await partnerSystem(t);
+  await connectTarget(ctx, '110', { webhookUrl: partner.url, ticketTravels: true, webhookSecret: SECRET });
+  const callId = ctx.app.callFlow.liveCalls()[0]!.id;
+  const ticket = await takeTicket(ctx, callId, await ctx.userToken('agent', 1));
+  t.equal(partner.received.length, 0, 'nothing goes to 110 before it is on the call');
+  await post('/linkage', { target: '110', mode: 'three-way' });
+  const target = await dialTarget(ctx);
+  ctx.asterisk.answerLeg(target.id);
+  await waitForBridged(ctx, citizen, target.id);
+  await until(() => partner.received.length === 1, 'the ticket to reach 110’s system');
+  const [delivery] = partner.received;
+  const body = JSON.parse(delivery!.body);
+  t.match(body, { ticketNumber: ticket.number, target: '110', callId });
+  const headers = { timestamp: delivery!.headers['x-hotline-timestamp'] as string, signature: delivery!.headers['x-hotline-signature'] as string };
+  t.match(verifySignature(SECRET, headers, delivery!.body), { ok: true }, 'signed with the shared secret');
 });
