@@ -15,7 +15,7 @@ import { CallControls } from './calls/controls.js';
 import { PauseReasonsRepository } from './agents/pause-reasons.js';
 import { queueView } from './queues/view.js';
 import { LinkageTargetsRepository } from './linkage/repository.js';
-import { LinkageCalls } from './calls/linkage-calls.js';
+import { LinkageCalls, linkageView } from './calls/linkage-calls.js';
 import { RecordingsRepository } from './recordings/repository.js';
 import { CallbackCalls } from './calls/callback-calls.js';
 
@@ -89,7 +89,6 @@ export default fp(
       telephony,
       callLog,
       agents: agentService,
-      queues: queuesRepository,
       acd,
       adopt: (session, leg) => callFlow.adopt(session, leg),
       forget: (session) => callFlow.forget(session),
@@ -100,9 +99,8 @@ export default fp(
     const desktopHub = new DesktopHub();
     const desktopPop = (callId: string) => {
       const session = callFlow.session(callId);
-      const link = session?.link;
-      const linkage = link ? { target: link.target, name: link.name, mode: link.mode, state: link.state, since: link.since } : null;
-      return buildScreenPop(callId, { callLog, tickets: ticketsRepository, queues: queuesRepository, recordingOf: (id) => recordings.storedOf(id) }, { held: session?.held ?? false, linkage });
+      const live = { held: session?.held ?? false, linkage: linkageView(session?.link ?? null) };
+      return buildScreenPop(callId, { callLog, tickets: ticketsRepository, queues: queuesRepository, recordingOf: (id) => recordings.storedOf(id) }, live);
     };
     // A pop is built only for an agent whose page is open to show it.
     const popTo = (agentId: number, callId: string, type: 'offer' | 'call') => {

@@ -128,6 +128,11 @@ export class CallLog {
     return this.db.select().from(calls).where(ne(calls.phase, 'ended')).all();
   }
 
+  /** The latest callbacks done, newest first. */
+  doneCallbacks(limit: number) {
+    return this.db.select().from(callbackRequests).where(eq(callbackRequests.status, 'done')).orderBy(desc(callbackRequests.doneAt)).limit(limit).all();
+  }
+
   pendingCallbacks() {
     return this.db.select().from(callbackRequests).where(eq(callbackRequests.status, 'pending')).orderBy(callbackRequests.createdAt).all();
   }

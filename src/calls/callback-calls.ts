@@ -3,7 +3,6 @@ import type { Log } from '../log.js';
 import type { Telephony } from '../telephony/types.js';
 import type { AgentService } from '../agents/service.js';
 import type { Acd } from '../queues/acd.js';
-import type { QueuesRepository } from '../queues/repository.js';
 import type { CallbackFailedNotice } from '../desktop/wire.js';
 import { errors } from '../errors.js';
 import type { CallLog } from './call-log.js';
@@ -18,7 +17,6 @@ export interface CallbackCallDeps {
   telephony: Telephony;
   callLog: CallLog;
   agents: AgentService;
-  queues: QueuesRepository;
   acd: Acd;
   /** The call flow, which routes the legs' events to the session. */
   adopt: (session: CallSession, legChannelId: string) => void;

@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { desc, eq } from 'drizzle-orm';
 import { errors } from '../errors.js';
-import { callbackRequests } from '../db/schema/index.js';
 import { ErrorResponse, Nullable } from '../http/schemas.js';
 
 const Callback = Type.Object({
@@ -38,10 +36,7 @@ const callbackRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { status } = request.query;
-      const rows =
-        status === 'pending'
-          ? app.callLog.pendingCallbacks()
-          : app.db.select().from(callbackRequests).where(eq(callbackRequests.status, 'done')).orderBy(desc(callbackRequests.doneAt)).limit(200).all();
+      const rows = status === 'pending' ? app.callLog.pendingCallbacks() : app.callLog.doneCallbacks(200);
       return rows.map((row) => ({ ...row, recordingId: app.recordings.storedOf(row.callId) }));
     },
   );

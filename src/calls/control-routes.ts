@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { ErrorResponse, Nullable } from '../http/schemas.js';
 import type { CallSession } from './session.js';
+import { linkageView } from './linkage-calls.js';
 
 const CallParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const Linkage = Type.Object({ target: Type.String(), name: Type.String(), mode: Type.String(), state: Type.String() });
@@ -31,10 +32,7 @@ const callControlRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const user = request.user!;
     return app.callControls.find((request.params as { id: string }).id, user.role === 'agent' ? (user.agentId ?? -1) : null);
   };
-  const done = (session: CallSession) => {
-    const link = session.link;
-    return { callId: session.id, held: session.held, phase: session.phase, linkage: link && { target: link.target, name: link.name, mode: link.mode, state: link.state } };
-  };
+  const done = (session: CallSession) => ({ callId: session.id, held: session.held, phase: session.phase, linkage: linkageView(session.link) });
   const action = (name: 'hold' | 'resume' | 'hangup') =>
     app.post(`/:id/${name}`, { schema: { params: CallParam, response: { 200: Done, ...errorsOf } } }, async (request) => {
       const session = sessionFor(request);

@@ -6,16 +6,20 @@ import type { LinkageTargetsRepository } from '../linkage/repository.js';
 import { errors } from '../errors.js';
 import type { CallLog } from './call-log.js';
 import type { CallControls } from './controls.js';
-import type { LinkageFailedNotice } from '../desktop/wire.js';
+import type { LinkageFailedNotice, LinkageView } from '../desktop/wire.js';
 import type { CallSession, LinkLeg, LinkMode } from './session.js';
 
 export const LINKAGE_LEG = 'linkage-leg';
 
-/** Linkage legs are named <callId>-link<n>, so an event about one leads back to its call. */
+/** Linkage legs are named <callId>-link<n>: unique, and readable in Asterisk's logs. */
 const linkLegId = (callId: string, n: number) => `${callId}-link${n}`;
-export const linkCallId = (channelId: string): string | null => /^(.+)-link\d+$/.exec(channelId)?.[1] ?? null;
 
 type LinkFailure = LinkageFailedNotice['reason'];
+
+/** What the desktop and the control API show of a call's linkage leg. */
+export function linkageView(link: LinkLeg | null): LinkageView | null {
+  return link && { target: link.target, name: link.name, mode: link.mode, state: link.state, since: link.since };
+}
 
 export interface LinkageCallDeps {
   telephony: Telephony;

@@ -31,9 +31,10 @@ export async function recoverCalls(flow: CallFlow, deps: CallFlowDeps, sessions:
       log.warn({ callId: call.id, phase: call.phase }, 'open call had no live channel; closed as lost');
       continue;
     }
-    const leg = lastAnsweredLeg(callLog.events(call.id));
+    const events = callLog.events(call.id);
+    const leg = lastAnsweredLeg(events);
     // A call back interrupted before the citizen answered is not tried again on its own: the agent may click again.
-    if (!leg && callLog.events(call.id).some((e) => e.type === 'callback-dialing')) {
+    if (!leg && events.some((e) => e.type === 'callback-dialing')) {
       for (const id of [call.channelId, `${call.id}-agent1`]) if (live.has(id)) await telephony.hangup(id);
       callLog.close(call.id, 'callback-failed', { cause: null, causeText: 'interrupted by a restart' });
       continue;
@@ -45,7 +46,7 @@ export async function recoverCalls(flow: CallFlow, deps: CallFlowDeps, sessions:
       session.enqueuedAt = call.enqueuedAt;
       session.agentLeg = { channelId: leg.channelId, agentId: leg.agentId, answered: true };
       session.talkBridgeId = `call-${call.id}`;
-      session.held = wasLeftOnHold(callLog.events(call.id));
+      session.held = wasLeftOnHold(events);
       flow.adopt(session, leg.channelId);
       callLog.record(call.id, 'recovered', { phase: 'talking' });
       log.info({ callId: call.id }, 'talking call taken back after restart');

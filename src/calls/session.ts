@@ -18,7 +18,7 @@ export interface LinkLeg {
   mode: LinkMode;
   state: 'dialing' | 'connected';
   since: number;
-  /** When dialling began, to tell a target that rang out from one that could not be reached. */
+  /** How long the target may ring; a leg ending after that long rang out rather than failed. */
   timeoutSeconds: number;
 }
 

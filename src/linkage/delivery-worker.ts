@@ -1,5 +1,5 @@
 import type { Log } from '../log.js';
-import { backoffDelay } from './backoff.js';
+import { backoffDelay } from '../backoff.js';
 import type { AttemptResult, DeliveriesRepository, Delivery } from './deliveries.js';
 import type { LinkageTargetsRepository } from './repository.js';
 import { signatureHeaders } from './signature.js';

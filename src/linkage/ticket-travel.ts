@@ -4,9 +4,6 @@ import type { Ticket, TicketsRepository } from '../tickets/repository.js';
 import type { DeliveriesRepository, Delivery } from './deliveries.js';
 import type { LinkageTarget, LinkageTargetsRepository } from './repository.js';
 
-/** What the call code is handed: it reports each linkage target connected on a call (three-way, consultation or transfer). */
-export type LinkageConnected = Pick<LinkageDeliveries, 'linkageConnected'>;
-
 /** The call event the call code records when a target joins; its data is `{ target: <code> }`. */
 const LINKAGE_CONNECTED = 'linkage-connected';
 

@@ -5,6 +5,7 @@ import type { CallLog } from '../calls/call-log.js';
 import { TelephonyError, type Telephony } from '../telephony/types.js';
 import type { RecordingsRepository, Recording } from './repository.js';
 import { wavDurationMs } from './wav.js';
+import { backoffDelay } from '../backoff.js';
 
 export interface RecorderDeps {
   telephony: Telephony;
@@ -139,7 +140,7 @@ export class Recorder {
       const attempts = row.fetchAttempts + 1;
       const message = err instanceof Error ? err.message : String(err);
       const lost = err instanceof TelephonyError && err.kind === 'not-found' && attempts >= NOT_FOUND_LIMIT;
-      const waitMs = Math.min(this.deps.retry.baseMs * 2 ** (attempts - 1), this.deps.retry.maxMs);
+      const waitMs = backoffDelay(attempts, this.deps.retry.baseMs, this.deps.retry.maxMs);
       const next = recordings.update(row.id, { status: lost ? 'failed' : 'fetching', fetchAttempts: attempts, lastError: message, nextFetchAt: lost ? null : Date.now() + waitMs });
       log.warn({ err: message, callId: row.callId, recordingId: row.id, attempts, retryInMs: lost ? null : waitMs }, lost ? 'recording lost' : 'could not fetch recording; will retry');
       if (lost) callLog.record(row.callId, 'recording-failed', { recordingId: row.id, error: message });

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, lt, lte, or } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { recordingListens, recordings } from '../db/schema/index.js';
 
@@ -37,20 +37,11 @@ export class RecordingsRepository {
   }
 
   countOfCall(callId: string): number {
-    return this.ofCall(callId).length;
+    return this.db.select({ n: count() }).from(recordings).where(eq(recordings.callId, callId)).get()!.n;
   }
 
   update(id: number, patch: Partial<Omit<Recording, 'id'>>): Recording {
     return this.db.update(recordings).set(patch).where(eq(recordings.id, id)).returning().get()!;
-  }
-
-  /** Finished in Asterisk but not yet in our store, whose next try is due. */
-  dueForFetch(now = Date.now()): Recording[] {
-    return this.db
-      .select()
-      .from(recordings)
-      .where(and(eq(recordings.status, 'fetching'), or(lte(recordings.nextFetchAt, now), eq(recordings.nextFetchAt, 0))))
-      .all();
   }
 
   /** Still recording as far as we know: after a restart, Asterisk may have finished them meanwhile. */

@@ -22,6 +22,11 @@ async function recordedCall(ctx: Awaited<ReturnType<typeof setUp>>['ctx'], talkM
   await new Promise((r) => setTimeout(r, talkMs));
   ctx.asterisk.hangup(citizen);
   await waitForGone(ctx, leg.id);
+  return storedCall(ctx, callId);
+}
+
+/** The call, through the API, once its recording is in the store. */
+async function storedCall(ctx: Awaited<ReturnType<typeof setUp>>['ctx'], callId: string) {
   let call: any;
   await until(async () => {
     call = (await ctx.api({ method: 'GET', url: `/api/calls/${callId}` })).json();
@@ -47,11 +52,7 @@ t.test('the talk bridge is recorded from the agent’s answer; when it ends the 
   await new Promise((r) => setTimeout(r, 400));
   ctx.asterisk.hangup(citizen);
   await waitForGone(ctx, leg.id);
-  let call: any;
-  await until(async () => {
-    call = (await ctx.api({ method: 'GET', url: `/api/calls/${callId}` })).json();
-    return call.recordings[0]?.status === 'stored';
-  }, 'the recording to be stored', 5000);
+  const call = await storedCall(ctx, callId);
   const [recording] = call.recordings;
   t.ok(recording.durationMs >= 350 && recording.durationMs < 3000, `duration ${recording.durationMs} ms from the WAV header`);
   t.equal(recording.sizeBytes, 44 + Math.round((recording.durationMs * 16000) / 1000 / 2) * 2, 'size is the file’s');
