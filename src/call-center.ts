@@ -53,6 +53,7 @@ export default fp(
     const ticketsRepository = new TicketsRepository(db);
     const callLog = new CallLog(db);
     const agentService = new AgentService(agentsRepository, app.log.child({ area: 'agents' }));
+    agentService.requireDisposition((agentId) => callLog.owedBy(agentId));
     const prompts = { prefix: config.PROMPT_PREFIX, language: config.PROMPT_LANGUAGE };
 
     await seedIfEmpty(db, { users: app.usersRepository, agents: agentsRepository, queues: queuesRepository, menus: menusRepository }, config, app.log);

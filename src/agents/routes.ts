@@ -73,10 +73,13 @@ const agentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  // Supervisors may put an agent back in service regardless; the call stays on their undisposed list.
   const stateRoute = (path: string, event: AgentEvent) =>
-    app.post(path, { preHandler: mayActFor, schema: { params: IdParam, response: { 200: Agent, ...errorsOf } } }, async (request) =>
-      app.agentService.apply(request.params.id, event),
-    );
+    app.post(path, { preHandler: mayActFor, schema: { params: IdParam, response: { 200: Agent, ...errorsOf } } }, async (request) => {
+      const owed = request.user!.role === 'agent' && (event.type === 'ready' || event.type === 'unpause') ? app.agentService.owedCall(request.params.id) : null;
+      if (owed) throw new errors.Conflict(`Call ${owed} has no ticket yet: save its ticket or give the reason it needs none first`);
+      return app.agentService.apply(request.params.id, event);
+    });
 
   stateRoute('/:id/login', { type: 'login' });
   stateRoute('/:id/logout', { type: 'logout' });

@@ -11,11 +11,32 @@ export class AgentService {
   private readonly wrapUpTimers = new Map<number, NodeJS.Timeout>();
   private readonly pending: Array<[Agent, Agent]> = [];
   private notifying = false;
+  private owedBy: (agentId: number) => string | null = () => null;
 
   constructor(
     readonly repository: AgentsRepository,
     private readonly log: Log,
   ) {}
+
+  /**
+   * Every answered call ends with a ticket or a reason it has none: while an agent owes one
+   * (this returns the call's id), wrap-up does not end, neither on its timer nor at their request.
+   */
+  requireDisposition(owedBy: (agentId: number) => string | null): void {
+    this.owedBy = owedBy;
+  }
+
+  /** The call an agent still owes a ticket or reason, or null. */
+  owedCall(agentId: number): string | null {
+    return this.owedBy(agentId);
+  }
+
+  /** A ticket or reason was just recorded: an agent whose wrap-up time is already over becomes available. */
+  dispositionRecorded(agentId: number): void {
+    const agent = this.repository.get(agentId);
+    if (agent?.state !== 'wrap-up' || this.wrapUpTimers.has(agentId) || this.owedBy(agentId)) return;
+    this.transition(agent, { type: 'ready' });
+  }
 
   onChange(listener: AgentListener): void {
     this.listeners.push(listener);
@@ -57,6 +78,7 @@ export class AgentService {
   }
 
   private transition(agent: Agent, event: AgentEvent, now = Date.now()): Agent | null {
+    if (event.type === 'call-ended' && this.owedBy(agent.id)) event = { ...event, undisposed: true };
     const result = applyAgentEvent(agent, event, now);
     return result.ok ? this.commit(agent, event, result.status) : null;
   }
@@ -71,7 +93,7 @@ export class AgentService {
       clearTimeout(timer);
       this.wrapUpTimers.delete(agent.id);
     }
-    if (event.type === 'call-ended' && next.state === 'wrap-up') this.scheduleWrapUpEnd(agent.id, event.wrapUpSeconds * 1000);
+    if (event.type === 'call-ended' && next.state === 'wrap-up' && event.wrapUpSeconds > 0) this.scheduleWrapUpEnd(agent.id, event.wrapUpSeconds * 1000);
 
     this.notify(next, agent);
     return next;
@@ -105,6 +127,11 @@ export class AgentService {
     clearTimeout(this.wrapUpTimers.get(agentId));
     const timer = setTimeout(() => {
       this.wrapUpTimers.delete(agentId);
+      const owed = this.owedBy(agentId);
+      if (owed) {
+        this.log.info({ agentId, callId: owed }, 'wrap-up time is over but the call has no ticket or reason yet; wrap-up goes on');
+        return;
+      }
       this.tryApply(agentId, { type: 'ready' });
     }, delayMs);
     timer.unref();

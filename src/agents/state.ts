@@ -20,7 +20,8 @@ export type AgentEvent =
   | { type: 'no-answer' }
   /** The caller hung up (or went elsewhere) while the agent's phone was ringing. */
   | { type: 'offer-withdrawn' }
-  | { type: 'call-ended'; wrapUpSeconds: number }
+  /** undisposed: the call still needs a ticket or a reason for none, so wrap-up is due even when the queue has none. */
+  | { type: 'call-ended'; wrapUpSeconds: number; undisposed?: boolean }
   | { type: 'ready' }
   /** The agent calls a citizen back from the desktop: busy with it from the click. */
   | { type: 'dial-out'; callId: string };
@@ -71,7 +72,7 @@ export function applyAgentEvent(current: AgentStatus, event: AgentEvent, now: nu
       return s === 'ringing' ? to('available', { currentCallId: null }) : refuse();
     case 'call-ended':
       if (s !== 'on-call') return refuse();
-      return event.wrapUpSeconds > 0 ? to('wrap-up', { currentCallId: null }) : to('available', { currentCallId: null, idleSince: now });
+      return event.wrapUpSeconds > 0 || event.undisposed ? to('wrap-up', { currentCallId: null }) : to('available', { currentCallId: null, idleSince: now });
     case 'ready':
       return s === 'wrap-up' ? to('available', { idleSince: now }) : refuse();
     case 'dial-out':

@@ -120,6 +120,17 @@ export class CallLog {
     return this.db.select().from(calls).where(eq(calls.caller, caller)).orderBy(desc(calls.startedAt), desc(calls.id)).limit(limit).all();
   }
 
+  /**
+   * The call an agent still owes a ticket or a no-ticket reason: their latest answered call,
+   * when it has neither. Only the latest counts, since wrap-up cannot end while it is owed.
+   */
+  owedBy(agentId: number): string | null {
+    const call = this.lastCallOfAgent(agentId);
+    if (!call || call.agentAnsweredAt === null || call.noTicketReason !== null) return null;
+    const ticket = this.db.select({ id: tickets.id }).from(tickets).where(eq(tickets.callId, call.id)).limit(1).get();
+    return ticket ? null : call.id;
+  }
+
   lastCallOfAgent(agentId: number): Call | null {
     return this.db.select().from(calls).where(eq(calls.agentId, agentId)).orderBy(desc(calls.agentAnsweredAt)).limit(1).get() ?? null;
   }

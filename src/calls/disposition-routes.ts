@@ -40,6 +40,7 @@ const dispositionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const related = relatedTicket ? app.ticketsRepository.findByNumber(relatedTicket) : null;
       if (relatedTicket && !related) throw new errors.InvalidInput(`relatedTicket: no ticket ${relatedTicket}`);
       app.callLog.noTicket(call.id, reason, related?.id ?? null, user.username);
+      if (call.agentId !== null) app.agentService.dispositionRecorded(call.agentId);
       return app.callLog.get(call.id)!;
     },
   );

@@ -9,9 +9,9 @@ import { send } from './hub.js';
  * while it was away is not lost.
  */
 const desktopRoutes: FastifyPluginAsync = async (app) => {
-  /** The call an agent's page should show: the one ringing or talking, or in wrap-up the one just ended. */
+  /** The call an agent's page should show: the one ringing or talking, in wrap-up the one just ended, otherwise one still owing a ticket. */
   const currentPop = (agent: Agent) => {
-    const callId = agent.currentCallId ?? (agent.state === 'wrap-up' ? app.callLog.lastCallOfAgent(agent.id)?.id : undefined);
+    const callId = agent.currentCallId ?? (agent.state === 'wrap-up' ? app.callLog.lastCallOfAgent(agent.id)?.id : app.agentService.owedCall(agent.id));
     return callId ? app.desktopPop(callId) : null;
   };
 

@@ -111,6 +111,7 @@ const ticketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return saved;
     });
     request.log.info({ ticket: ticket.number, callId: call?.id, by: user.username }, 'ticket taken in');
+    if (call?.agentId != null) app.agentService.dispositionRecorded(call.agentId);
     return reply.code(201).send(view(ticket));
   });
 

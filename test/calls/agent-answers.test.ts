@@ -58,20 +58,61 @@ t.test('the agent hangs up first: the citizen is hung up and the call is complet
   await until(async () => (await agentState(ctx, 1)).state === 'wrap-up', 'wrap-up');
 });
 
-t.test('wrap-up ends by itself after the queue’s wrap-up time, or early with ready', async (t) => {
+/** Agent n answers a call in queue general and the citizen hangs up; returns the call's id. */
+async function answeredAndEnded(ctx: Awaited<ReturnType<typeof build>>, agent: number): Promise<string> {
+  const citizen = await callInto(ctx, '1');
+  const leg = await ctx.asterisk.waitForOriginate(`PJSIP/100${agent}`);
+  ctx.asterisk.answerLeg(leg.id);
+  await waitForBridged(ctx, citizen, leg.id);
+  const callId = ctx.app.callFlow.liveCalls()[0]!.id;
+  ctx.asterisk.hangup(citizen);
+  await until(async () => (await agentState(ctx, agent)).state === 'wrap-up', 'wrap-up');
+  return callId;
+}
+
+t.test('wrap-up ends by itself after the queue’s wrap-up time, or early with ready, once the call has a ticket or a reason', async (t) => {
   const ctx = await build(t);
-  const { asterisk } = ctx;
   const general = ctx.app.queuesRepository.get('general')!;
   ctx.app.queuesRepository.upsert({ ...general, wrapUpSeconds: 1 });
   await loginAgents(ctx, 1, 2);
-  for (const agent of [1, 2]) {
-    const citizen = await callInto(ctx, '1');
-    const leg = await asterisk.waitForOriginate(`PJSIP/100${agent}`);
-    asterisk.answerLeg(leg.id);
-    await waitForBridged(ctx, citizen, leg.id);
-    asterisk.hangup(citizen);
-    await until(async () => (await agentState(ctx, agent)).state === 'wrap-up', 'wrap-up');
-  }
-  t.match((await ctx.api({ method: 'POST', url: '/api/agents/2/ready' })).json(), { state: 'available' });
-  await until(async () => (await agentState(ctx, 1)).state === 'available', 'agent 1 available after 1 s of wrap-up');
+  const first = await answeredAndEnded(ctx, 1);
+  const second = await answeredAndEnded(ctx, 2);
+  const [agent1, agent2] = [await ctx.userToken('agent', 1), await ctx.userToken('agent', 2)];
+
+  // Agent 2 saves the ticket during wrap-up and ends it early.
+  const ticket = await ctx.api({ method: 'POST', url: '/api/tickets', payload: { callId: second, type: 'complaint', category: 'enterprise', title: '企业开办审批超时' } }, agent2);
+  t.equal(ticket.statusCode, 201, ticket.body);
+  // Ready ends it early; on a slow machine the 1 s may already be over, and the ticket alone ended it.
+  await ctx.api({ method: 'POST', url: '/api/agents/2/ready' }, agent2);
+  t.equal((await agentState(ctx, 2)).state, 'available');
+
+  // Agent 1's wrap-up time runs out with nothing recorded: they stay in wrap-up and may not end it.
+  await new Promise((r) => setTimeout(r, 1300));
+  t.equal((await agentState(ctx, 1)).state, 'wrap-up', 'wrap-up goes on past its time while the call owes a ticket');
+  const refused = await ctx.api({ method: 'POST', url: '/api/agents/1/ready' }, agent1);
+  t.equal(refused.statusCode, 409);
+  t.match(refused.json().message, new RegExp(`Call ${first} has no ticket yet`));
+  // The reason it needs none ends the overdue wrap-up at once.
+  const reason = await ctx.api({ method: 'POST', url: `/api/calls/${first}/no-ticket`, payload: { reason: 'silent' } }, agent1);
+  t.equal(reason.statusCode, 200, reason.body);
+  t.equal((await agentState(ctx, 1)).state, 'available');
+});
+
+t.test('a queue without wrap-up time still holds an agent in wrap-up until the call has a ticket or a reason', async (t) => {
+  const ctx = await build(t);
+  const general = ctx.app.queuesRepository.get('general')!;
+  ctx.app.queuesRepository.upsert({ ...general, wrapUpSeconds: 0 });
+  await loginAgents(ctx, 1);
+  const callId = await answeredAndEnded(ctx, 1);
+  const agent1 = await ctx.userToken('agent', 1);
+  t.equal((await ctx.api({ method: 'POST', url: '/api/agents/1/pause', payload: { reason: 'rest' } }, agent1)).statusCode, 200, 'a break is allowed');
+  const unpause = await ctx.api({ method: 'POST', url: '/api/agents/1/unpause' }, agent1);
+  t.equal(unpause.statusCode, 409, 'but not taking calls again');
+  await ctx.api({ method: 'POST', url: `/api/calls/${callId}/no-ticket`, payload: { reason: 'wrong-number' } }, agent1);
+  t.match((await ctx.api({ method: 'POST', url: '/api/agents/1/unpause' }, agent1)).json(), { state: 'available' });
+  // A supervisor may put an agent back regardless; the call then stays on the undisposed list.
+  const next = await answeredAndEnded(ctx, 1);
+  t.match((await ctx.api({ method: 'POST', url: '/api/agents/1/ready' })).json(), { state: 'available' }, 'supervisor override');
+  const undisposed = (await ctx.api({ method: 'GET', url: '/api/calls?undisposed=true' })).json();
+  t.same(undisposed.items.map((c: { id: string }) => c.id), [next]);
 });

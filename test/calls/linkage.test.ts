@@ -166,8 +166,10 @@ t.test('blind transfer that fails: the citizen goes back to the front of the que
   await until(() => heard.some((m) => m.type === 'linkage-failed' && m.notice.reason === 'busy' && m.notice.mode === 'transfer'), 'the agent to be told');
   await ctx.asterisk.waitFor(() => bridgeOf(ctx, citizen)?.type === 'holding', 2000, 'the citizen back in the queue');
   t.equal(ctx.app.callFlow.liveCalls()[0]!.phase, 'queued');
-  // Agent 1 is in wrap-up; once ready they are offered the caller again.
-  await ctx.api({ method: 'POST', url: '/api/agents/1/ready' }, await ctx.userToken('agent', 1));
+  // Agent 1 is in wrap-up; once they have said why the call has no ticket and are ready, they are offered the caller again.
+  const agent1 = await ctx.userToken('agent', 1);
+  await ctx.api({ method: 'POST', url: `/api/calls/${ctx.app.callFlow.liveCalls()[0]!.id}/no-ticket`, payload: { reason: 'transferred-out' } }, agent1);
+  await ctx.api({ method: 'POST', url: '/api/agents/1/ready' }, agent1);
   const again = await ctx.asterisk.waitForOriginate('PJSIP/1001');
   t.ok(again, 'the caller is offered to an agent again');
 });

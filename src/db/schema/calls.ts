@@ -60,6 +60,8 @@ export const calls = sqliteTable(
     index('calls_started_at').on(t.startedAt),
     index('calls_caller_started_at').on(t.caller, t.startedAt),
     index('calls_phase').on(t.phase),
+    // An agent's latest answered call: the ticket they still owe, the call their desktop shows in wrap-up.
+    index('calls_agent_answered').on(t.agentId, t.agentAnsweredAt),
   ],
 );
 

@@ -20,7 +20,11 @@ export function StateBar({ agent, reasons, wrapUpSeconds }: { agent: Agent; reas
         {t(`state.${s}`)}
         {s === 'paused' && pauseLabel ? ` · ${pauseLabel}` : ''}
       </span>
-      {s === 'wrap-up' ? (
+      {s === 'wrap-up' && inState >= wrapUpSeconds ? (
+        <span class="countdown owed" data-testid="wrap-up-countdown">
+          {t('wrapUpOwed')}
+        </span>
+      ) : s === 'wrap-up' ? (
         <span class="countdown" data-testid="wrap-up-countdown">
           {t('wrapUpLeft')} {duration(wrapUpSeconds - inState)}
         </span>

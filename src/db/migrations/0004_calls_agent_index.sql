@@ -1,0 +1,1 @@
+CREATE INDEX `calls_agent_answered` ON `calls` (`agent_id`,`agent_answered_at`);
