@@ -8,11 +8,23 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (status >= 500) request.log.error({ err }, 'request failed');
     else request.log.info({ code: err.code, message: err.message }, 'request refused');
     const code = err.validation ? 'INVALID_INPUT' : (err.code ?? (status >= 500 ? 'INTERNAL' : 'ERROR'));
-    const message = status >= 500 && status !== 503 ? 'Internal server error' : err.message;
+    const message = status >= 500 && status !== 503 ? 'Internal server error' : err.validation ? validationMessage(err) : err.message;
     return reply.code(status).send({ statusCode: status, code, error: STATUS_CODES[status] ?? 'Error', message });
   });
 
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ statusCode: 404, code: 'NOT_FOUND', error: 'Not Found', message: `Route ${request.method} ${request.url.split('?')[0]} not found` }),
   );
+}
+
+/** Fastify's own message, except that a value outside a list names the values allowed. */
+function validationMessage(err: FastifyError): string {
+  const context = err.validationContext ?? 'body';
+  return err.validation!
+    .map((v) => {
+      const allowed = (v.params as { allowedValues?: unknown[] }).allowedValues;
+      const where = `${context}${v.instancePath}`;
+      return v.keyword === 'enum' && allowed ? `${where} must be one of ${allowed.join(', ')}` : `${where} ${v.message}`;
+    })
+    .join(', ');
 }

@@ -28,6 +28,9 @@ export interface BuildOptions {
   databasePath?: string;
 }
 
+/** Numbered per test process, so a restarted service on the same database gets new names. */
+let users = 0;
+
 /** A fresh service on an in-memory database, connected to a fresh fake Asterisk; both closed when the test ends. */
 export async function build(t: Test, options: BuildOptions = {}): Promise<TestContext> {
   const env = options.env ?? {};
@@ -56,7 +59,6 @@ export async function build(t: Test, options: BuildOptions = {}): Promise<TestCo
   await app.callFlow.settled();
 
   let adminToken: string | null = null;
-  let users = 0;
   const ctx: TestContext = {
     app,
     asterisk,
