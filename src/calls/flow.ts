@@ -301,7 +301,7 @@ export class CallFlow {
   /** Asterisk is (again) connected: what it says is live is the truth; the rest of our picture is corrected. */
   private reconcile(): void {
     this.reconciling = this.reconciling
-      .then(() => recoverCalls(this, this.deps, this.sessions))
+      .then(() => recoverCalls(this, this.deps, this.sessions, this.linkage))
       .catch((err: unknown) => this.deps.log.error({ err }, 'reconciliation with Asterisk failed'));
   }
 

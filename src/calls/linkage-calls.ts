@@ -1,4 +1,4 @@
-import type { Telephony } from '../telephony/types.js';
+import type { ChannelInfo, Telephony } from '../telephony/types.js';
 import type { AgentService } from '../agents/service.js';
 import type { Acd } from '../queues/acd.js';
 import type { QueuesRepository } from '../queues/repository.js';
@@ -8,6 +8,7 @@ import type { CallLog } from './call-log.js';
 import type { CallControls } from './controls.js';
 import type { LinkageFailedNotice, LinkageView } from '../desktop/wire.js';
 import type { CallSession, LinkLeg, LinkMode } from './session.js';
+import type { LinkageAtRestart } from './linkage-recovery.js';
 
 export const LINKAGE_LEG = 'linkage-leg';
 
@@ -51,7 +52,6 @@ function failureOf(cause: number, link: LinkLeg, now: number): LinkFailure {
 export class LinkageCalls {
   private readonly failureListeners: Array<(agentId: number, notice: LinkageFailedNotice) => void> = [];
   private readonly connectedListeners: Array<(callId: string, target: string) => void> = [];
-  private seq = 0;
 
   constructor(private readonly deps: LinkageCallDeps) {}
 
@@ -70,9 +70,9 @@ export class LinkageCalls {
       if (!target) throw new errors.InvalidInput(`target: no linkage target "${targetCode}"`);
       if (session.link) throw new errors.Conflict(`Call ${session.id} already has ${session.link.name} on it`);
       if (session.held && mode !== 'consult') throw new errors.Conflict(`Call ${session.id} is on hold: resume it first`);
-      this.seq += 1;
+      session.linksDialled += 1;
       const link: LinkLeg = {
-        channelId: linkLegId(session.id, this.seq),
+        channelId: linkLegId(session.id, session.linksDialled),
         target: target.code,
         name: target.name,
         mode,
@@ -123,6 +123,26 @@ export class LinkageCalls {
       if (link.mode === 'consult' && session.held) await this.deps.controls.bringBack(session, by);
       this.deps.controls.callChanged(session, agentId);
     });
+  }
+
+  /**
+   * After a restart: the call takes back the target leg its log names. A leg that answered
+   * while the service was down is joined now; one still ringing is let go, since its ring
+   * timer did not survive, and the agent may dial again; one that vanished ends as if hung up.
+   */
+  async restore(session: CallSession, at: LinkageAtRestart, live: ReadonlyMap<string, ChannelInfo>): Promise<void> {
+    session.linksDialled = at.dialled;
+    if (!at.link) return;
+    const target = this.deps.targets.get(at.link.target);
+    const link: LinkLeg = { ...at.link, name: target?.name ?? at.link.target, timeoutSeconds: target?.timeoutSeconds ?? 30 };
+    session.link = link;
+    this.deps.track(session, link.channelId);
+    const channel = live.get(link.channelId);
+    if (!channel) await this.legEnded(session, link.channelId, 0);
+    else if (link.state === 'connected' && !session.agentLeg && session.held) await this.deps.controls.bringBack(session, 'restart');
+    else if (link.state === 'dialing' && channel.args) await this.answered(session, link.channelId);
+    else if (link.state === 'dialing') await this.deps.telephony.hangup(link.channelId);
+    session.log.info({ target: link.target, state: link.state, live: Boolean(channel) }, 'linkage leg taken back after restart');
   }
 
   /** The target's phone answered. */

@@ -1,5 +1,7 @@
 import type { CallFlow, CallFlowDeps } from './flow.js';
 import { CallSession } from './session.js';
+import type { LinkageCalls } from './linkage-calls.js';
+import { linkageAtRestart } from './linkage-recovery.js';
 
 /**
  * Runs each time ARI (re)connects. Asterisk does not resend StasisStart, so the live channel
@@ -7,17 +9,18 @@ import { CallSession } from './session.js';
  * - a call in memory whose channel vanished is ended as if hung up;
  * - a call the database shows open but memory does not know (the service restarted) is
  *   taken back if its channel lives: a talking call keeps talking, a caller in the menu
- *   starts the menu version it began on again, a waiting caller keeps their place in the queue;
- *   otherwise it is closed as lost;
+ *   starts the menu version it began on again, a waiting caller keeps their place in the queue,
+ *   a linkage target (110…) on the call stays on it; otherwise it is closed as lost;
  * - agents are freed from calls that no longer exist.
  */
-export async function recoverCalls(flow: CallFlow, deps: CallFlowDeps, sessions: ReadonlyMap<string, CallSession>): Promise<void> {
+export async function recoverCalls(flow: CallFlow, deps: CallFlowDeps, sessions: ReadonlyMap<string, CallSession>, linkage: LinkageCalls | null): Promise<void> {
   const { telephony, callLog, log } = deps;
   // Only what existed before the list was taken can be judged by it: a call arriving
   // meanwhile is live though the list does not show it.
   const known = [...sessions.values()];
   const open = callLog.unfinished();
-  const live = new Set((await telephony.listChannels()).map((c) => c.id));
+  const channels = new Map((await telephony.listChannels()).map((c) => [c.id, c]));
+  const live = new Set(channels.keys());
 
   for (const session of known) {
     if (!live.has(session.channelId)) await flow.channelVanished(session, session.channelId);
@@ -41,15 +44,24 @@ export async function recoverCalls(flow: CallFlow, deps: CallFlowDeps, sessions:
     }
     const session = new CallSession(call.id, call.channelId, call.caller, log.child({ callId: call.id }));
     session.queue = call.queue;
-    if (call.phase === 'talking' && leg && live.has(leg.channelId)) {
+    const linked = linkageAtRestart(events);
+    const agentOn = leg && !linked.agentLeft && live.has(leg.channelId) ? leg : null;
+    const targetOn = linked.link !== null && live.has(linked.link.channelId) && (linked.agentLeft || linked.link.state === 'connected');
+    if (call.phase === 'talking' && leg && !agentOn && !linked.agentLeft && targetOn) {
+      // The agent put the phone down while the service was away: as at any time, caller and target talk on.
+      callLog.record(call.id, 'agent-left', { agentId: leg.agentId, target: linked.link!.target, how: 'hung-up' });
+      Object.assign(linked, { agentLeft: true, link: { ...linked.link!, mode: 'transfer' } });
+    }
+    if (call.phase === 'talking' && (agentOn || targetOn)) {
       session.phase = 'talking';
       session.enqueuedAt = call.enqueuedAt;
-      session.agentLeg = { channelId: leg.channelId, agentId: leg.agentId, answered: true };
+      session.agentLeg = agentOn && { channelId: agentOn.channelId, agentId: agentOn.agentId, answered: true };
       session.talkBridgeId = `call-${call.id}`;
       session.held = wasLeftOnHold(events);
-      flow.adopt(session, leg.channelId);
+      flow.adopt(session, agentOn?.channelId);
       callLog.record(call.id, 'recovered', { phase: 'talking' });
       log.info({ callId: call.id }, 'talking call taken back after restart');
+      if (linkage) await session.run(() => linkage.restore(session, linked, channels));
       continue;
     }
     flow.adopt(session);

@@ -40,6 +40,8 @@ export class CallSession {
   agentLeg: AgentLeg | null = null;
   talkBridgeId: string | null = null;
   link: LinkLeg | null = null;
+  /** Linkage legs dialled on this call; each gets the next number in its channel id. */
+  linksDialled = 0;
   /** A call back from the callback list, until the citizen answers. */
   callback: { id: number; agentId: number } | null = null;
   /** The agent put the caller on hold: out of the talk bridge, hearing music. */
