@@ -282,7 +282,10 @@ export class Acd {
     if (session.callerGone || session.agentLeg?.answered) return;
     this.deps.callLog.record(session.id, 'overflowed', { queue: queue.name, waitedMs: Date.now() - session.enqueuedAt! });
     session.log.info({ queue: queue.name }, 'queue wait exceeded; offering a callback');
+    // A position announcement still playing would hold the overflow prompt back behind it on the real Asterisk.
+    const announcement = entry.announcement;
     await this.callerLeftQueue(session);
+    if (announcement) await this.deps.telephony.stopPlayback(announcement).catch(() => undefined);
     session.phase = 'ended';
     const { telephony } = this.deps;
     await telephony.removeFromBridge(`queue-${queue.name}`, [session.channelId]);

@@ -181,6 +181,22 @@ if (!url || !user || !password) {
 
   // The scratch Asterisk has no carrier trunk to dial out through, so CALLBACK_DIAL sends the
   // call back through the linkage trunk to a SIPp playing the citizen's phone on 5090.
+  t.test('real: nobody answers in time; after the overflow prompt the citizen leaves a message, ended with #, fetched and on the callback list', async (t) => {
+    const app = await start(t);
+    app.agentService.apply(1, { type: 'pause', reason: 'rest' });
+    app.queuesRepository.upsert({ ...app.queuesRepository.get('general')!, maxWaitSeconds: 2 });
+    // 1 at once; then the transferring prompt (~5 s), 2 s in the queue, the overflow prompt (~17 s) and the tone; ~7 s of message; #.
+    const code = await citizen([{ waitMs: 500 }, { keys: '1' }, { waitMs: 26_000 }, { speak: true }, { keys: '#' }], 'wait-for-bye');
+    t.equal(code, 0, 'the service thanked the citizen and hung up');
+    const call = await lastCall(app);
+    t.equal(call.outcome, 'overflowed');
+    t.ok(call.events.includes('overflowed'));
+    await until('the message to be stored', () => app.recordings.ofCall(call.id)[0]?.status === 'stored');
+    const message = app.recordings.ofCall(call.id)[0]!;
+    t.ok((message.durationMs ?? 0) > 3000, `the message was fetched (${message.sizeBytes} bytes, ${message.durationMs} ms)`);
+    t.ok(app.callLog.pendingCallbacks().some((c) => c.callId === call.id), 'the citizen is on the callback list, where the message is linked by its call');
+  });
+
   t.test('real: click-to-call from the callback list rings the agent, then the citizen, and bridges them', async (t) => {
     const app = await start(t);
     const row = app.callLog.open({ id: 'abandoned-1', channelId: 'gone-1', caller: '13800005678', dialed: '12345', startedAt: Date.now() });

@@ -5,7 +5,8 @@
 const PCAPS = '/usr/share/sip-tester';
 const pcapFor = (key: string) => `${PCAPS}/dtmf_2833_${key === '#' ? 'pound' : key === '*' ? 'star' : key}.pcap`;
 
-export type CitizenStep = { keys: string } | { waitMs: number };
+/** speak: about 7 s of speech (Debian's G.711 A-law sample), e.g. a message after the tone. */
+export type CitizenStep = { keys: string } | { waitMs: number } | { speak: true };
 
 const headers = (method: string, cseq: number, withTag: boolean) => `
       ${method} sip:[service]@[remote_ip]:[remote_port] SIP/2.0
@@ -25,7 +26,9 @@ export function citizenScenario(steps: CitizenStep[], end: 'hang-up' | 'wait-for
         ? [...step.keys]
             .map((k) => `  <nop><action><exec play_pcap_audio="${pcapFor(k)}"/></action></nop>\n  <pause milliseconds="400"/>`)
             .join('\n')
-        : `  <pause milliseconds="${step.waitMs}"/>`,
+        : 'speak' in step
+          ? `  <nop><action><exec play_pcap_audio="${PCAPS}/g711a.pcap"/></action></nop>\n  <pause milliseconds="7000"/>`
+          : `  <pause milliseconds="${step.waitMs}"/>`,
     )
     .join('\n');
   const ending =
@@ -57,8 +60,9 @@ export function citizenScenario(steps: CitizenStep[], end: 'hang-up' | 'wait-for
       s=-
       c=IN IP[local_ip_type] [local_ip]
       t=0 0
-      m=audio [auto_media_port] RTP/AVP 0 101
+      m=audio [auto_media_port] RTP/AVP 0 8 101
       a=rtpmap:0 PCMU/8000
+      a=rtpmap:8 PCMA/8000
       a=rtpmap:101 telephone-event/8000
       a=fmtp:101 0-16
 
@@ -97,8 +101,9 @@ ${
       s=-
       c=IN IP[local_ip_type] [local_ip]
       t=0 0
-      m=audio [auto_media_port] RTP/AVP 0 101
+      m=audio [auto_media_port] RTP/AVP 0 8 101
       a=rtpmap:0 PCMU/8000
+      a=rtpmap:8 PCMA/8000
       a=rtpmap:101 telephone-event/8000
 `
     : '      Content-Length: 0\n'
