@@ -1,6 +1,6 @@
 import t, { type Test } from 'tap';
 import { build, type TestContext } from '../helpers/app.js';
-import { call, lastCall, loginAgents, talkTo, waitForGone } from '../helpers/calls.js';
+import { call, lastCall, loginAgents, talkTo, waitForBridged, waitForGone } from '../helpers/calls.js';
 
 /**
  * Three calls, oldest first: 13800000001 presses 1 and agent 1 answers; 13900000002 presses 3
@@ -87,6 +87,28 @@ t.test('an agent sees only the calls they answered; another agent’s call is fo
   t.same(await listed(ctx, '', agent9), [ids.enterprise]);
   const admin = await listed(ctx, '');
   t.equal(admin.length, 3, 'admins see every call');
+});
+
+t.test('a call agent 1 transferred to agent 3 is in both agents’ call logs', async (t) => {
+  const ctx = await build(t);
+  await loginAgents(ctx, 1, 3);
+  const { citizen } = await talkTo(ctx, '1', 'PJSIP/1001', '13800000009');
+  const callId = ctx.app.callFlow.liveCalls()[0]!.id;
+  const agent1 = await ctx.userToken('agent', 1);
+  const res = await ctx.api({ method: 'POST', url: `/api/calls/${callId}/transfer`, payload: { agentId: 3 } }, agent1);
+  t.equal(res.statusCode, 200, res.body);
+  const leg3 = await ctx.asterisk.waitForOriginate('PJSIP/1003');
+  ctx.asterisk.answerLeg(leg3.id);
+  await waitForBridged(ctx, citizen, leg3.id);
+  ctx.asterisk.hangup(citizen);
+  await waitForGone(ctx, leg3.id);
+  await lastCall(ctx);
+
+  t.same(await listed(ctx, '', agent1), [callId], 'the agent who took it first');
+  t.same(await listed(ctx, '', await ctx.userToken('agent', 3)), [callId], 'the agent it was transferred to');
+  t.same(await listed(ctx, 'agentId=1'), [callId]);
+  t.same(await listed(ctx, 'agentId=3'), [callId]);
+  t.equal((await ctx.api({ method: 'GET', url: `/api/calls/${callId}` }, agent1)).statusCode, 200);
 });
 
 t.test('bad filters are a 400 naming the field, never a 500', async (t) => {
