@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Db } from './db/client.js';
 import type { Telephony } from './telephony/types.js';
 import { installErrorHandler } from './http/error-handler.js';
+import { schemaErrorFormatter } from './http/validation-errors.js';
 import { loggerOptions } from './log.js';
 import authPlugin from './auth/plugin.js';
 import callCenter from './call-center.js';
@@ -53,6 +54,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger as unknown as FastifyBaseLogger } : { logger: loggerOptions(options.config.LOG_LEVEL) }),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    schemaErrorFormatter,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandler(app);

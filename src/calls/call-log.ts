@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, isNotNull, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, gte, isNotNull, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { callEvents, calls, callbackRequests, tickets, type CallOutcome, type IvrStep, type NoTicketReason } from '../db/schema/index.js';
 
@@ -7,7 +7,12 @@ export type CallEvent = typeof callEvents.$inferSelect;
 type CallPatch = Partial<Omit<Call, 'id'>>;
 
 export interface CallFilter {
+  /** Part of the caller's number: citizens quote the last digits more often than all eleven. */
   caller?: string;
+  /** Calls this agent answered; a transferred call counts for both agents. */
+  agentId?: number;
+  queue?: string;
+  outcome?: CallOutcome;
   /** Only answered calls that have neither a ticket nor a reason for having none. */
   undisposed?: boolean;
   from?: number;
@@ -102,16 +107,34 @@ export class CallLog {
     return this.db.select().from(callEvents).where(eq(callEvents.callId, callId)).orderBy(callEvents.id).all();
   }
 
-  list(filter: CallFilter): { total: number; items: Call[] } {
+  /** Whether the agent answered this call: calls.agentId names only the last of them after a transfer. */
+  answeredBy(callId: string, agentId: number): boolean {
+    return this.db.select({ one: sql`1` }).from(calls).where(and(eq(calls.id, callId), answeredBy(agentId))).get() !== undefined;
+  }
+
+  list(filter: CallFilter): { total: number; items: Array<Call & { ticketNumber: string | null }> } {
     const conditions: SQL[] = [];
-    if (filter.caller) conditions.push(eq(calls.caller, filter.caller));
+    // instr rather than LIKE: the digits need no escaping and '*' or '#' mean themselves.
+    if (filter.caller) conditions.push(sql`instr(${calls.caller}, ${filter.caller}) > 0`);
+    if (filter.agentId !== undefined) conditions.push(answeredBy(filter.agentId));
+    if (filter.queue) conditions.push(eq(calls.queue, filter.queue));
+    if (filter.outcome) conditions.push(eq(calls.outcome, filter.outcome));
     if (filter.from !== undefined) conditions.push(gte(calls.startedAt, filter.from));
     if (filter.to !== undefined) conditions.push(lt(calls.startedAt, filter.to));
     if (filter.undisposed) {
       conditions.push(isNotNull(calls.agentAnsweredAt), isNull(calls.noTicketReason), sql`not exists (select 1 from ${tickets} where ${tickets.callId} = ${calls.id})`);
     }
     const where = conditions.length ? and(...conditions) : undefined;
-    const items = this.db.select().from(calls).where(where).orderBy(desc(calls.startedAt), desc(calls.id)).limit(filter.limit).offset(filter.offset).all();
+    // Drizzle leaves columns unqualified in a select list, where "id" would mean the ticket's: name the call's in full.
+    const ticketNumber = sql<string | null>`(select ${tickets.number} from ${tickets} where ${tickets.callId} = ${calls}.${sql.identifier(calls.id.name)} order by ${tickets.id} limit 1)`;
+    const items = this.db
+      .select({ ...getTableColumns(calls), ticketNumber })
+      .from(calls)
+      .where(where)
+      .orderBy(desc(calls.startedAt), desc(calls.id))
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .all();
     return { total: this.db.select({ n: count() }).from(calls).where(where).get()!.n, items };
   }
 
@@ -147,4 +170,9 @@ export class CallLog {
   pendingCallbacks() {
     return this.db.select().from(callbackRequests).where(eq(callbackRequests.status, 'pending')).orderBy(callbackRequests.createdAt).all();
   }
+}
+
+/** The call had an agent-answered event for this agent (the events hold every agent who took it). */
+function answeredBy(agentId: number): SQL {
+  return sql`exists (select 1 from ${callEvents} where ${callEvents.callId} = ${calls.id} and ${callEvents.type} = 'agent-answered' and json_extract(${callEvents.data}, '$.agentId') = ${agentId})`;
 }

@@ -4,6 +4,7 @@ import { errors } from '../errors.js';
 import { noTicketReasons } from '../db/schema/index.js';
 import { ErrorResponse, OneOf } from '../http/schemas.js';
 import { Call } from './routes.js';
+import { assertMaySee } from './access.js';
 
 /** What became of an answered call: the agent who took it (or a supervisor) records why it has no ticket. */
 const dispositionRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -29,9 +30,7 @@ const dispositionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const user = request.user!;
       const call = app.callLog.get(request.params.id);
       if (!call) throw new errors.NotFound(`Call ${request.params.id}`);
-      if (user.role === 'agent' && !app.callLog.events(call.id).some((e) => e.type === 'agent-answered' && e.data.agentId === user.agentId)) {
-        throw new errors.Forbidden(`call ${call.id} was not taken by agent ${user.agentId ?? '(none)'}`);
-      }
+      assertMaySee(user, call.id, app.callLog);
       if (call.agentAnsweredAt === null) throw new errors.Conflict(`Call ${call.id} was never answered by an agent: it needs no ticket`);
       const existing = app.ticketsRepository.listByCall(call.id);
       if (existing.length) throw new errors.Conflict(`Call ${call.id} already has ticket ${existing[0]!.number}`);

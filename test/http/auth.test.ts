@@ -45,7 +45,7 @@ t.test('roles: agents and supervisors cannot do an admin’s work', async (t) =>
   const agent = await ctx.userToken('agent', 1);
   const supervisor = await ctx.userToken('supervisor');
 
-  t.equal((await ctx.api({ method: 'GET', url: '/api/calls' }, agent)).statusCode, 403);
+  t.equal((await ctx.api({ method: 'GET', url: '/api/calls?agentId=2' }, agent)).statusCode, 403, 'an agent lists only their own calls');
   t.equal((await ctx.api({ method: 'GET', url: '/api/calls' }, supervisor)).statusCode, 200);
   const create = { method: 'POST' as const, url: '/api/auth/users', payload: { username: 'x', password: 'password-123', role: 'admin' } };
   t.equal((await ctx.api(create, supervisor)).statusCode, 403);

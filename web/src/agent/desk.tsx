@@ -42,7 +42,7 @@ export function AgentDesk({ user }: { user: SessionUser }) {
 
   return (
     <div class="desk">
-      <Header title={t('agentDesk')} user={user} status={status} detail={agent ? `${agent.name} (${agent.endpoint})` : undefined} />
+      <Header user={user} status={status} detail={agent ? `${agent.name} (${agent.endpoint})` : undefined} />
       {agent && <StateBar agent={agent} reasons={reasons} wrapUpSeconds={call?.wrapUpSeconds ?? 0} />}
       <main class="columns">
         <div class="stack">

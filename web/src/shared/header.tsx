@@ -1,9 +1,16 @@
 import { api } from './api.js';
 import { t, switchLang } from './i18n.js';
-import { clearSession, type SessionUser } from './session.js';
+import { clearSession, homeOf, type SessionUser } from './session.js';
 import type { SocketStatus } from './socket.js';
 
-export function Header(props: { title: string; user: SessionUser; status: SocketStatus; detail?: string }) {
+/** Every role may open the call log: agents see their own calls there, the others all calls. */
+const pagesOf = (user: SessionUser) => [
+  { href: homeOf(user), label: t(user.role === 'agent' ? 'agentDesk' : 'supervisorDesk') },
+  { href: '/calls.html', label: t('callLog') },
+];
+
+/** The current page is the highlighted link. `status` is the live socket's; a page without one (the call log) leaves it out. */
+export function Header(props: { user: SessionUser; status?: SocketStatus; detail?: string }) {
   const logout = async () => {
     await api('POST', '/api/auth/logout').catch(() => undefined);
     clearSession();
@@ -12,11 +19,19 @@ export function Header(props: { title: string; user: SessionUser; status: Socket
   return (
     <header class="top">
       <strong>{t('appName')}</strong>
-      <span class="page-title">{props.title}</span>
+      <nav>
+        {pagesOf(props.user).map((p) => (
+          <a href={p.href} aria-current={location.pathname === p.href ? 'page' : undefined}>
+            {p.label}
+          </a>
+        ))}
+      </nav>
       <span class="spacer" />
-      <span class={`link-status ${props.status}`} data-testid="link-status">
-        {props.status === 'open' ? t('connected') : t('reconnecting')}
-      </span>
+      {props.status && (
+        <span class={`link-status ${props.status}`} data-testid="link-status">
+          {props.status === 'open' ? t('connected') : t('reconnecting')}
+        </span>
+      )}
       <span>
         {props.user.username}
         {props.detail ? ` · ${props.detail}` : ''}

@@ -132,6 +132,11 @@ const zh = {
   'callbackFail.no-answer': '无人接听',
   'callbackFail.unreachable': '无法接通',
   'callbackFail.cancelled': '已取消',
+  'outcome.callback-failed': '回拨未接通',
+  callLog: '通话记录',
+  undisposedCalls: '未建单通话',
+  undisposed: '未处置',
+  seeAll: '查看全部',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -267,6 +272,11 @@ const en: Record<MessageKey, string> = {
   'callbackFail.no-answer': 'no answer',
   'callbackFail.unreachable': 'unreachable',
   'callbackFail.cancelled': 'cancelled',
+  'outcome.callback-failed': 'Call back failed',
+  callLog: 'Call log',
+  undisposedCalls: 'Calls without a ticket',
+  undisposed: 'Undisposed',
+  seeAll: 'See all',
 };
 
 export function currentLang(): Lang {

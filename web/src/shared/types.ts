@@ -48,3 +48,40 @@ export interface CallbackRequest {
   /** The message the citizen left, if any. */
   recordingId: number | null;
 }
+
+/** A row of GET /api/calls. */
+export interface CallRow {
+  id: string;
+  caller: string;
+  startedAt: number;
+  queue: string | null;
+  agentId: number | null;
+  agentAnsweredAt: number | null;
+  waitMs: number | null;
+  talkMs: number | null;
+  endedAt: number | null;
+  outcome: string | null;
+  hangupCauseText: string | null;
+  noTicketReason: string | null;
+  relatedTicketId: number | null;
+  ticketNumber: string | null;
+}
+
+export interface CallEvent {
+  id: number;
+  at: number;
+  type: string;
+  data: Record<string, unknown>;
+}
+
+/** GET /api/calls/:id */
+export interface CallDetail extends Omit<CallRow, 'ticketNumber'> {
+  dialed: string;
+  events: CallEvent[];
+  recordings: Array<{ id: number; status: string; startedAt: number; durationMs: number | null }>;
+  tickets: Array<{ number: string; title: string; status: string; type: string }>;
+}
+
+/** Answered by an agent, yet with neither a ticket nor a reason for none: someone owes it a disposition. */
+export const isUndisposed = (c: Pick<CallRow, 'agentAnsweredAt' | 'noTicketReason'> & { ticketNumber?: string | null; tickets?: unknown[] }) =>
+  c.agentAnsweredAt !== null && c.noTicketReason === null && !c.ticketNumber && !c.tickets?.length;
