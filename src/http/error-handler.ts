@@ -8,7 +8,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (status >= 500) request.log.error({ err }, 'request failed');
     else request.log.info({ code: err.code, message: err.message }, 'request refused');
     const code = err.validation ? 'INVALID_INPUT' : (err.code ?? (status >= 500 ? 'INTERNAL' : 'ERROR'));
-    const message = status >= 500 && status !== 503 ? 'Internal server error' : err.validation ? validationMessage(err) : err.message;
+    const message = status >= 500 && status !== 503 ? 'Internal server error' : err.message;
     return reply.code(status).send({ statusCode: status, code, error: STATUS_CODES[status] ?? 'Error', message });
   });
 
@@ -17,14 +17,3 @@ export function installErrorHandler(app: FastifyInstance): void {
   );
 }
 
-/** Fastify's own message, except that a value outside a list names the values allowed. */
-function validationMessage(err: FastifyError): string {
-  const context = err.validationContext ?? 'body';
-  return err.validation!
-    .map((v) => {
-      const allowed = (v.params as { allowedValues?: unknown[] }).allowedValues;
-      const where = `${context}${v.instancePath}`;
-      return v.keyword === 'enum' && allowed ? `${where} must be one of ${allowed.join(', ')}` : `${where} ${v.message}`;
-    })
-    .join(', ');
-}
