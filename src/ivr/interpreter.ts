@@ -54,6 +54,9 @@ export function stepIvr(menu: MenuDefinition, state: IvrState, input: IvrInput):
     case 'play':
       // A play node carries information the caller should hear whole, so keys do not skip it.
       return input.type === 'prompt-finished' && state.phase === 'prompt' ? enter(menu, node.next, null) : same(state);
+    default:
+      // TODO(issue 5): transfer, hours, language and message nodes; the validator refuses them until then.
+      return same(state);
   }
 }
 
@@ -73,6 +76,8 @@ function enter(menu: MenuDefinition, nodeId: string, key: string | null, depth =
       return done(fresh, [entered, { type: 'queue', queue: node.queue }]);
     case 'hangup':
       if (node.prompt?.length) return { state: fresh, commands: [entered, { type: 'play', prompt: node.prompt }] };
+      return done(fresh, [entered, { type: 'hangup' }]);
+    default:
       return done(fresh, [entered, { type: 'hangup' }]);
   }
 }
