@@ -30,12 +30,15 @@ import linkageRoutes from './linkage/routes.js';
 import linkagePlugin from './linkage/plugin.js';
 import linkageFeedbackRoutes from './linkage/feedback-routes.js';
 import ticketLinkageRoutes from './linkage/ticket-routes.js';
+import calendarsRoutes from './calendar/routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     db: Db;
     telephony: Telephony;
+    /** Now, in epoch ms: the IVR's hours nodes read it; tests set it to a holiday. */
+    clock: () => number;
   }
 }
 
@@ -46,6 +49,8 @@ export interface AppOptions {
   db?: Db;
   /** A pino logger to share with the telephony adapter; by default one is made from LOG_LEVEL. */
   logger?: Logger;
+  /** Defaults to Date.now. */
+  clock?: () => number;
 }
 
 /** Builds the whole service without listening; server.ts listens, tests inject. */
@@ -71,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ),
   );
   app.decorate('telephony', options.telephony);
+  app.decorate('clock', options.clock ?? Date.now);
   await app.register(authPlugin);
   await app.register(callCenter);
   await app.register(recordingsPlugin);
@@ -91,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(ticketLinkageRoutes, { prefix: '/api/tickets' });
   await app.register(linkageFeedbackRoutes, { prefix: '/api/linkage' });
   await app.register(recordingsRoutes, { prefix: '/api/recordings' });
+  await app.register(calendarsRoutes, { prefix: '/api/calendars' });
   await app.register(desktopRoutes, { prefix: '/api/desktop' });
   await app.register(pages);
   return app;

@@ -13,6 +13,9 @@ import { CallSession } from './session.js';
 import { recoverCalls } from './recovery.js';
 import { LINKAGE_LEG, type LinkageCalls } from './linkage-calls.js';
 import { CALLBACK_LEG, type CallbackCalls } from './callback-calls.js';
+import { IVR_TRANSFER_LEG, IvrTransfers } from './ivr-transfers.js';
+import type { LinkageTargetsRepository } from '../linkage/repository.js';
+import type { Calendar } from '../calendar/model.js';
 
 export const DEFAULT_MENU = '12345';
 
@@ -25,8 +28,15 @@ export interface CallFlowDeps {
   acd: Acd;
   actions: IvrActions;
   prompts: PromptSettings;
+  targets: LinkageTargetsRepository;
+  calendar: (name: string) => Calendar | null;
+  /** The service's clock; tests hand in another to reach a holiday. */
+  now: () => number;
   log: Log;
 }
+
+/** Records the caller's message (a message node); `onEnded` runs when the recording stops. */
+export type MessageTaker = (session: CallSession, maxSeconds: number, onEnded: () => void) => Promise<void>;
 
 /**
  * Routes every telephony event to the call it belongs to and moves calls between the IVR,
@@ -39,8 +49,23 @@ export class CallFlow {
   private reconciling: Promise<void> = Promise.resolve();
   private linkage: LinkageCalls | null = null;
   private callbacks: CallbackCalls | null = null;
+  private messageTaker: MessageTaker | null = null;
+  private readonly transfers: IvrTransfers;
 
-  constructor(private readonly deps: CallFlowDeps) {}
+  constructor(private readonly deps: CallFlowDeps) {
+    this.transfers = new IvrTransfers({
+      telephony: deps.telephony,
+      callLog: deps.callLog,
+      targets: deps.targets,
+      track: (session, channelId) => this.track(session, channelId),
+      resume: (session, answered) => this.transferResult(session, answered),
+    });
+  }
+
+  /** Recordings are built after the flow: the message taker is handed in then. */
+  takeMessagesWith(taker: MessageTaker): void {
+    this.messageTaker = taker;
+  }
 
   /** Linkage calls are built on the controls, which are built on the flow: it is handed in last. */
   attachLinkage(linkage: LinkageCalls): void {
@@ -99,6 +124,7 @@ export class CallFlow {
       case 'channel-entered':
         if (event.args[0] === AGENT_LEG) this.onAgentLegAnswered(event.channel, event.args);
         else if (event.args[0] === LINKAGE_LEG) this.onLinkLegAnswered(event.channel);
+        else if (event.args[0] === IVR_TRANSFER_LEG) this.onIvrTransferAnswered(event.channel);
         else if (event.args[0] === CALLBACK_LEG) this.onCallbackLegAnswered(event.channel, event.args[1] ?? '');
         else if (!this.byChannel.has(event.channel.id)) this.onNewCall(event.channel);
         return;
@@ -161,21 +187,60 @@ export class CallFlow {
       callLog: this.deps.callLog,
       prompts: this.deps.prompts,
       actions: this.deps.actions,
+      now: this.deps.now,
+      calendar: this.deps.calendar,
       exit: {
         queue: async (s, queue) => {
           this.runners.delete(s);
           await this.deps.acd.enqueue(s, queue);
         },
-        hangup: async (s) => {
+        hangup: async (s, messageLeft) => {
           this.runners.delete(s);
           s.phase = 'ended';
-          this.deps.callLog.close(s.id, 'ended-in-ivr', { cause: 16, causeText: 'hung up by the IVR' });
+          const causeText = messageLeft ? 'hung up by the IVR after a message' : 'hung up by the IVR';
+          this.deps.callLog.close(s.id, messageLeft ? 'message-left' : 'ended-in-ivr', { cause: 16, causeText });
           await this.deps.telephony.hangup(s.channelId);
         },
+        transfer: (s, target) => this.transfers.dial(s, target),
+        recordMessage: (s, maxSeconds) => this.recordMessage(s, maxSeconds),
       },
     });
     this.runners.set(session, runner);
     await runner.start();
+  }
+
+  /** The IVR's transfer was answered (the menu is over for this caller) or failed (it goes on at the fallback). */
+  private async transferResult(session: CallSession, answered: boolean): Promise<void> {
+    const runner = this.runners.get(session);
+    await runner?.input({ type: 'transfer-result', answered });
+    if (answered) {
+      runner?.stop();
+      this.runners.delete(session);
+    }
+  }
+
+  /**
+   * A message node: the citizen is owed a call back from the moment they start speaking, so a
+   * caller who hangs up mid-message is still called; the recording is linked by the call.
+   */
+  private async recordMessage(session: CallSession, maxSeconds: number): Promise<void> {
+    const ended = () => void session.run(() => this.runners.get(session)?.input({ type: 'message-recorded' }));
+    session.messageLeft = true;
+    this.deps.callLog.requestCallback(session.id, session.caller, session.queue ?? 'general', 'ivr-message');
+    if (!this.messageTaker) {
+      ended();
+      return;
+    }
+    await this.messageTaker(session, maxSeconds, ended);
+  }
+
+  private onIvrTransferAnswered(channel: ChannelInfo): void {
+    const session = this.byChannel.get(channel.id);
+    if (!session) {
+      void this.deps.telephony.hangup(channel.id).catch(() => undefined);
+      return;
+    }
+    void session.run(() => this.transfers.answered(session, channel.id));
   }
 
   /** An agent leg's id names its call (see Acd), so a leg that fails before answering still finds it. */
@@ -226,6 +291,10 @@ export class CallFlow {
       return;
     }
     if (channelId !== session.channelId) {
+      if (channelId === session.ivrTransfer?.channelId) {
+        await this.transfers.legEnded(session, channelId, cause);
+        return;
+      }
       if (channelId === session.link?.channelId) {
         await this.linkage?.legEnded(session, channelId, cause);
         return;
@@ -246,10 +315,11 @@ export class CallFlow {
 
     if (session.callerGone) return;
     session.callerGone = true;
-    switch (session.phase) {
+    const transferred = await this.transfers.callerLeft(session, hangup);
+    switch (transferred ? 'ended' : session.phase) {
       case 'ivr':
         this.runners.get(session)?.stop();
-        callLog.close(session.id, 'abandoned-in-ivr', hangup);
+        callLog.close(session.id, session.messageLeft ? 'message-left' : 'abandoned-in-ivr', hangup);
         break;
       case 'queued':
       case 'ringing':

@@ -41,6 +41,17 @@ export async function recoverCalls(flow: CallFlow, deps: CallFlowDeps, sessions:
     }
     const session = new CallSession(call.id, call.channelId, call.caller, log.child({ callId: call.id }));
     session.queue = call.queue;
+    session.language = call.language;
+    const transfer = call.phase === 'talking' ? lastIvrTransfer(events) : null;
+    if (transfer && live.has(transfer.channelId)) {
+      // Put through to a linkage target by the IVR: they talk on; the target's hangup ends the call.
+      session.phase = 'talking';
+      session.talkBridgeId = `call-${call.id}`;
+      session.ivrTransfer = { channelId: transfer.channelId, target: transfer.target, state: 'connected', since: Date.now(), timeoutSeconds: 0 };
+      flow.adopt(session, transfer.channelId);
+      callLog.record(call.id, 'recovered', { phase: 'talking', target: transfer.target });
+      continue;
+    }
     if (call.phase === 'talking' && leg && live.has(leg.channelId)) {
       session.phase = 'talking';
       session.enqueuedAt = call.enqueuedAt;
@@ -86,6 +97,11 @@ function lastAnsweredLeg(events: Array<{ type: string; data: Record<string, unkn
     }
   }
   return null;
+}
+
+function lastIvrTransfer(events: Array<{ type: string; data: Record<string, unknown> }>): { channelId: string; target: string } | null {
+  const e = events.findLast((e) => e.type === 'ivr-transfer-connected');
+  return e && typeof e.data.channelId === 'string' && typeof e.data.target === 'string' ? { channelId: e.data.channelId, target: e.data.target } : null;
 }
 
 function wasLeftOnHold(events: Array<{ type: string }>): boolean {
