@@ -31,6 +31,7 @@ import linkagePlugin from './linkage/plugin.js';
 import linkageFeedbackRoutes from './linkage/feedback-routes.js';
 import ticketLinkageRoutes from './linkage/ticket-routes.js';
 import calendarsRoutes from './calendar/routes.js';
+import simulateRoutes from './menus/simulate-routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -88,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(queuesRoutes, { prefix: '/api/queues' });
   await app.register(callsRoutes, { prefix: '/api/calls' });
   await app.register(menusRoutes, { prefix: '/api/menus' });
+  await app.register(simulateRoutes, { prefix: '/api/menus' });
   await app.register(callControlRoutes, { prefix: '/api/calls' });
   await app.register(dispositionRoutes, { prefix: '/api/calls' });
   await app.register(callbackRoutes, { prefix: '/api/callbacks' });
