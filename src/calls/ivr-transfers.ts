@@ -22,6 +22,8 @@ export interface IvrTransferDeps {
  * Busy, rejected or unanswered, the caller goes back into the menu at the node's fallback.
  */
 export class IvrTransfers {
+  private seq = 0;
+
   constructor(private readonly deps: IvrTransferDeps) {}
 
   async dial(session: CallSession, targetCode: string): Promise<void> {
@@ -33,7 +35,9 @@ export class IvrTransfers {
       await this.deps.resume(session, false);
       return;
     }
-    const leg: IvrTransferLeg = { channelId: `${session.id}-ivr-transfer`, target: target.code, state: 'dialing', since: Date.now(), timeoutSeconds: target.timeoutSeconds };
+    this.seq += 1;
+    // A fresh id for every try: a caller may come back to the node after a failed one.
+    const leg: IvrTransferLeg = { channelId: `${session.id}-ivr-transfer${this.seq}`, target: target.code, state: 'dialing', since: Date.now(), timeoutSeconds: target.timeoutSeconds };
     session.ivrTransfer = leg;
     this.deps.track(session, leg.channelId);
     callLog.record(session.id, 'ivr-transfer-dialing', { target: target.code, channelId: leg.channelId });
