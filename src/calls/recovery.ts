@@ -68,6 +68,8 @@ export async function recoverCalls(flow: CallFlow, deps: CallFlowDeps, sessions:
     const menu = call.menuName && call.menuVersion ? deps.menus.version(call.menuName, call.menuVersion) : null;
     await session.run(async () => {
       if (leg && live.has(leg.channelId)) await telephony.hangup(leg.channelId);
+      // A linkage target the IVR was still ringing: the caller starts the menu again, so it is hung up.
+      for (const id of live) if (id.startsWith(`${call.id}-ivr-transfer`)) await telephony.hangup(id);
       if (call.phase === 'ivr' && menu) {
         await flow.startIvr(session, menu.definition);
         return;

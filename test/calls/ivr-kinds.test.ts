@@ -173,3 +173,34 @@ t.test('transfer failing: busy, then no answer, each back to the menu (the fallb
   );
   t.match(call, { outcome: 'abandoned-in-queue' });
 });
+
+t.test('a restart during a transfer: a ringing target is hung up and the menu starts again; a connected one talks on', async (t) => {
+  const asterisk = new FakeAsterisk({ user: 'ari', password: 'ari-secret' });
+  t.teardown(() => asterisk.stop());
+  const databasePath = join(mkdtempSync(join(tmpdir(), 'hotline-')), 'hotline.db');
+  const { ctx } = await hotline(t, '2025-09-30T10:00:00', { asterisk, databasePath });
+  const toTarget = async (caller: string) => {
+    const citizen = dial(ctx, caller);
+    await waitForPrompt(ctx, citizen, sound('welcome'));
+    ctx.asterisk.press(citizen, '5');
+    await finishPrompt(ctx, citizen, sound('transferring-linkage'));
+    return { citizen, leg: await ctx.asterisk.waitForOriginate(TARGET) };
+  };
+  const talking = await toTarget('13800000001');
+  ctx.asterisk.answerLeg(talking.leg.id);
+  await waitForBridged(ctx, talking.citizen, talking.leg.id);
+  const ringing = await toTarget('13800000002');
+  await ctx.app.close();
+
+  const second = await build(t, { asterisk, databasePath, clock: () => beijing('2025-09-30T10:05:00') });
+  await waitForGone(second, ringing.leg.id);
+  await waitForPrompt(second, ringing.citizen, sound('welcome'));
+  t.ok(bridgeOf(second, talking.citizen)?.channels.includes(talking.leg.id), 'the connected call is untouched');
+  asterisk.hangup(talking.leg.id);
+  await waitForGone(second, talking.citizen);
+  await until(async () => {
+    const items = (await second.api({ method: 'GET', url: '/api/calls?caller=13800000001' })).json().items;
+    return items[0]?.outcome === 'transferred';
+  }, 'the transferred call to end as a transfer');
+  asterisk.hangup(ringing.citizen);
+});
