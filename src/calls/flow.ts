@@ -5,7 +5,7 @@ import type { AgentService } from '../agents/service.js';
 import type { MenusRepository } from '../menus/repository.js';
 import type { QueuesRepository } from '../queues/repository.js';
 import { AGENT_LEG, legCallId, type Acd } from '../queues/acd.js';
-import { IvrRunner, type IvrActions } from '../ivr/runner.js';
+import type { IvrActions } from '../ivr/runner.js';
 import type { PromptSettings } from '../ivr/speech.js';
 import { maskNumber } from '../log.js';
 import type { CallLog } from './call-log.js';
@@ -13,7 +13,9 @@ import { CallSession } from './session.js';
 import { recoverCalls } from './recovery.js';
 import { LINKAGE_LEG, type LinkageCalls } from './linkage-calls.js';
 import { CALLBACK_LEG, type CallbackCalls } from './callback-calls.js';
-import { IVR_TRANSFER_LEG, IvrTransfers } from './ivr-transfers.js';
+import { IVR_TRANSFER_LEG } from './ivr-transfers.js';
+import { IvrCalls, type MessageTaker } from './ivr-calls.js';
+import type { MenuDefinition } from '../ivr/model.js';
 import type { LinkageTargetsRepository } from '../linkage/repository.js';
 import type { Calendar } from '../calendar/model.js';
 
@@ -35,9 +37,6 @@ export interface CallFlowDeps {
   log: Log;
 }
 
-/** Records the caller's message (a message node); `onEnded` runs when the recording stops. */
-export type MessageTaker = (session: CallSession, maxSeconds: number, onEnded: () => void) => Promise<void>;
-
 /**
  * Routes every telephony event to the call it belongs to and moves calls between the IVR,
  * the queue and the agent. Each call's events run one at a time in its own queue.
@@ -45,26 +44,18 @@ export type MessageTaker = (session: CallSession, maxSeconds: number, onEnded: (
 export class CallFlow {
   private readonly sessions = new Map<string, CallSession>();
   private readonly byChannel = new Map<string, CallSession>();
-  private readonly runners = new Map<CallSession, IvrRunner>();
   private reconciling: Promise<void> = Promise.resolve();
   private linkage: LinkageCalls | null = null;
   private callbacks: CallbackCalls | null = null;
-  private messageTaker: MessageTaker | null = null;
-  private readonly transfers: IvrTransfers;
+  private readonly ivr: IvrCalls;
 
   constructor(private readonly deps: CallFlowDeps) {
-    this.transfers = new IvrTransfers({
-      telephony: deps.telephony,
-      callLog: deps.callLog,
-      targets: deps.targets,
-      track: (session, channelId) => this.track(session, channelId),
-      resume: (session, answered) => this.transferResult(session, answered),
-    });
+    this.ivr = new IvrCalls({ ...deps, track: (session, channelId) => this.track(session, channelId) });
   }
 
   /** Recordings are built after the flow: the message taker is handed in then. */
   takeMessagesWith(taker: MessageTaker): void {
-    this.messageTaker = taker;
+    this.ivr.takeMessagesWith(taker);
   }
 
   /** Linkage calls are built on the controls, which are built on the flow: it is handed in last. */
@@ -131,7 +122,7 @@ export class CallFlow {
       case 'dtmf': {
         const session = this.byChannel.get(event.channelId);
         if (session?.channelId === event.channelId && session.phase === 'ivr') {
-          void session.run(() => this.runners.get(session)?.input({ type: 'digit', digit: event.digit }));
+          void session.run(() => this.ivr.input(session, { type: 'digit', digit: event.digit }));
         }
         return;
       }
@@ -140,7 +131,7 @@ export class CallFlow {
         if (!session) return;
         void session.run(async () => {
           await session.takePlaybackContinuation(event.playbackId)?.();
-          await this.runners.get(session)?.onPlaybackFinished(event.playbackId);
+          await this.ivr.playbackFinished(session, event.playbackId);
         });
         return;
       }
@@ -181,57 +172,8 @@ export class CallFlow {
     });
   }
 
-  async startIvr(session: CallSession, definition: import('../ivr/model.js').MenuDefinition): Promise<void> {
-    const runner = new IvrRunner(session, definition, {
-      telephony: this.deps.telephony,
-      callLog: this.deps.callLog,
-      prompts: this.deps.prompts,
-      actions: this.deps.actions,
-      now: this.deps.now,
-      calendar: this.deps.calendar,
-      exit: {
-        queue: async (s, queue) => {
-          this.runners.delete(s);
-          await this.deps.acd.enqueue(s, queue);
-        },
-        hangup: async (s, messageLeft) => {
-          this.runners.delete(s);
-          s.phase = 'ended';
-          const causeText = messageLeft ? 'hung up by the IVR after a message' : 'hung up by the IVR';
-          this.deps.callLog.close(s.id, messageLeft ? 'message-left' : 'ended-in-ivr', { cause: 16, causeText });
-          await this.deps.telephony.hangup(s.channelId);
-        },
-        transfer: (s, target) => this.transfers.dial(s, target),
-        recordMessage: (s, maxSeconds) => this.recordMessage(s, maxSeconds),
-      },
-    });
-    this.runners.set(session, runner);
-    await runner.start();
-  }
-
-  /** The IVR's transfer was answered (the menu is over for this caller) or failed (it goes on at the fallback). */
-  private async transferResult(session: CallSession, answered: boolean): Promise<void> {
-    const runner = this.runners.get(session);
-    await runner?.input({ type: 'transfer-result', answered });
-    if (answered) {
-      runner?.stop();
-      this.runners.delete(session);
-    }
-  }
-
-  /**
-   * A message node: the citizen is owed a call back from the moment they start speaking, so a
-   * caller who hangs up mid-message is still called; the recording is linked by the call.
-   */
-  private async recordMessage(session: CallSession, maxSeconds: number): Promise<void> {
-    const ended = () => void session.run(() => this.runners.get(session)?.input({ type: 'message-recorded' }));
-    session.messageLeft = true;
-    this.deps.callLog.requestCallback(session.id, session.caller, session.queue ?? 'general', 'ivr-message');
-    if (!this.messageTaker) {
-      ended();
-      return;
-    }
-    await this.messageTaker(session, maxSeconds, ended);
+  startIvr(session: CallSession, definition: MenuDefinition): Promise<void> {
+    return this.ivr.start(session, definition);
   }
 
   private onIvrTransferAnswered(channel: ChannelInfo): void {
@@ -240,7 +182,7 @@ export class CallFlow {
       void this.deps.telephony.hangup(channel.id).catch(() => undefined);
       return;
     }
-    void session.run(() => this.transfers.answered(session, channel.id));
+    void session.run(() => this.ivr.transfers.answered(session, channel.id));
   }
 
   /** An agent leg's id names its call (see Acd), so a leg that fails before answering still finds it. */
@@ -292,7 +234,7 @@ export class CallFlow {
     }
     if (channelId !== session.channelId) {
       if (channelId === session.ivrTransfer?.channelId) {
-        await this.transfers.legEnded(session, channelId, cause);
+        await this.ivr.transfers.legEnded(session, channelId, cause);
         return;
       }
       if (channelId === session.link?.channelId) {
@@ -315,10 +257,10 @@ export class CallFlow {
 
     if (session.callerGone) return;
     session.callerGone = true;
-    const transferred = await this.transfers.callerLeft(session, hangup);
+    const transferred = await this.ivr.transfers.callerLeft(session, hangup);
     switch (transferred ? 'ended' : session.phase) {
       case 'ivr':
-        this.runners.get(session)?.stop();
+        this.ivr.stop(session);
         callLog.close(session.id, session.messageLeft ? 'message-left' : 'abandoned-in-ivr', hangup);
         break;
       case 'queued':
@@ -353,8 +295,7 @@ export class CallFlow {
     this.deps.callLog.record(session.id, 'step-failed', { phase, error: err instanceof Error ? err.message : String(err) });
     session.log.warn({ phase }, 'call step failed; sending the caller on to an agent');
     if (phase === 'ivr') {
-      this.runners.get(session)?.stop();
-      this.runners.delete(session);
+      this.ivr.stop(session);
       void session.run(() => this.deps.acd.enqueue(session, 'general'));
     } else {
       this.deps.acd.dispatch();
@@ -363,7 +304,7 @@ export class CallFlow {
 
   forget(session: CallSession): void {
     session.dispose();
-    this.runners.delete(session);
+    this.ivr.stop(session);
     this.sessions.delete(session.id);
     for (const [channelId, s] of this.byChannel) if (s === session) this.byChannel.delete(channelId);
   }
