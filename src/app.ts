@@ -31,12 +31,16 @@ import linkageRoutes from './linkage/routes.js';
 import linkagePlugin from './linkage/plugin.js';
 import linkageFeedbackRoutes from './linkage/feedback-routes.js';
 import ticketLinkageRoutes from './linkage/ticket-routes.js';
+import calendarsRoutes from './calendar/routes.js';
+import simulateRoutes from './menus/simulate-routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     db: Db;
     telephony: Telephony;
+    /** Now, in epoch ms: the IVR's hours nodes read it; tests set it to a holiday. */
+    clock: () => number;
   }
 }
 
@@ -47,6 +51,8 @@ export interface AppOptions {
   db?: Db;
   /** A pino logger to share with the telephony adapter; by default one is made from LOG_LEVEL. */
   logger?: Logger;
+  /** Defaults to Date.now. */
+  clock?: () => number;
 }
 
 /** Builds the whole service without listening; server.ts listens, tests inject. */
@@ -73,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ),
   );
   app.decorate('telephony', options.telephony);
+  app.decorate('clock', options.clock ?? Date.now);
   await app.register(authPlugin);
   await app.register(callCenter);
   await app.register(recordingsPlugin);
@@ -84,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(queuesRoutes, { prefix: '/api/queues' });
   await app.register(callsRoutes, { prefix: '/api/calls' });
   await app.register(menusRoutes, { prefix: '/api/menus' });
+  await app.register(simulateRoutes, { prefix: '/api/menus' });
   await app.register(callControlRoutes, { prefix: '/api/calls' });
   await app.register(dispositionRoutes, { prefix: '/api/calls' });
   await app.register(callbackRoutes, { prefix: '/api/callbacks' });
@@ -93,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(ticketLinkageRoutes, { prefix: '/api/tickets' });
   await app.register(linkageFeedbackRoutes, { prefix: '/api/linkage' });
   await app.register(recordingsRoutes, { prefix: '/api/recordings' });
+  await app.register(calendarsRoutes, { prefix: '/api/calendars' });
   await app.register(desktopRoutes, { prefix: '/api/desktop' });
   await app.register(pages);
   return app;

@@ -18,6 +18,7 @@ import { LinkageTargetsRepository } from './linkage/repository.js';
 import { LinkageCalls, linkageView } from './calls/linkage-calls.js';
 import { RecordingsRepository } from './recordings/repository.js';
 import { CallbackCalls } from './calls/callback-calls.js';
+import { CalendarsRepository } from './calendar/repository.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -36,6 +37,7 @@ declare module 'fastify' {
     linkageTargets: LinkageTargetsRepository;
     linkageCalls: LinkageCalls;
     callbackCalls: CallbackCalls;
+    calendars: CalendarsRepository;
   }
 }
 
@@ -55,6 +57,8 @@ export default fp(
     const agentService = new AgentService(agentsRepository, app.log.child({ area: 'agents' }));
     agentService.requireDisposition((agentId) => callLog.owedBy(agentId));
     const prompts = { prefix: config.PROMPT_PREFIX, language: config.PROMPT_LANGUAGE };
+    const calendars = new CalendarsRepository(db);
+    const linkageTargets = new LinkageTargetsRepository(db);
 
     await seedIfEmpty(db, { users: app.usersRepository, agents: agentsRepository, queues: queuesRepository, menus: menusRepository }, config, app.log);
 
@@ -68,12 +72,14 @@ export default fp(
       acd,
       actions: { ticketProgress: (digits) => ticketProgressPrompts(ticketsRepository, digits) },
       prompts,
+      targets: linkageTargets,
+      calendar: (name) => calendars.get(name),
+      now: app.clock,
       log,
     });
     callFlow.start();
 
     const callControls = new CallControls({ telephony, callLog, agents: agentService, queues: queuesRepository, acd, flow: callFlow });
-    const linkageTargets = new LinkageTargetsRepository(db);
     const recordings = new RecordingsRepository(db);
     const linkageCalls = new LinkageCalls({
       telephony,
@@ -146,6 +152,7 @@ export default fp(
     app.decorate('linkageTargets', linkageTargets);
     app.decorate('linkageCalls', linkageCalls);
     app.decorate('callbackCalls', callbackCalls);
+    app.decorate('calendars', calendars);
 
     app.addHook('onReady', async () => {
       await telephony.start();

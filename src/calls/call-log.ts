@@ -1,6 +1,6 @@
 import { and, count, desc, eq, getTableColumns, gte, isNotNull, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { callEvents, calls, callbackRequests, tickets, type CallOutcome, type IvrStep, type NoTicketReason } from '../db/schema/index.js';
+import { callEvents, calls, callbackRequests, tickets, type CallbackReason, type CallOutcome, type IvrStep, type NoTicketReason } from '../db/schema/index.js';
 
 export type Call = typeof calls.$inferSelect;
 export type CallEvent = typeof callEvents.$inferSelect;
@@ -77,7 +77,7 @@ export class CallLog {
   }
 
   /** The citizen is owed a call back: they asked for one on overflow, or gave up waiting. */
-  requestCallback(callId: string, number: string, queue: string, reason: 'overflow' | 'abandoned' = 'overflow', at = Date.now()): void {
+  requestCallback(callId: string, number: string, queue: string, reason: CallbackReason = 'overflow', at = Date.now()): void {
     this.db.transaction((tx) => {
       tx.insert(callbackRequests).values({ callId, number, queue, reason, createdAt: at, status: 'pending' }).run();
       tx.insert(callEvents).values({ callId, at, type: 'callback-requested', data: { queue, reason } }).run();

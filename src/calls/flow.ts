@@ -5,7 +5,7 @@ import type { AgentService } from '../agents/service.js';
 import type { MenusRepository } from '../menus/repository.js';
 import type { QueuesRepository } from '../queues/repository.js';
 import { AGENT_LEG, legCallId, type Acd } from '../queues/acd.js';
-import { IvrRunner, type IvrActions } from '../ivr/runner.js';
+import type { IvrActions } from '../ivr/runner.js';
 import type { PromptSettings } from '../ivr/speech.js';
 import { maskNumber } from '../log.js';
 import type { CallLog } from './call-log.js';
@@ -13,6 +13,11 @@ import { CallSession } from './session.js';
 import { recoverCalls } from './recovery.js';
 import { LINKAGE_LEG, type LinkageCalls } from './linkage-calls.js';
 import { CALLBACK_LEG, type CallbackCalls } from './callback-calls.js';
+import { IVR_TRANSFER_LEG } from './ivr-transfers.js';
+import { IvrCalls, type MessageTaker } from './ivr-calls.js';
+import type { MenuDefinition } from '../ivr/model.js';
+import type { LinkageTargetsRepository } from '../linkage/repository.js';
+import type { Calendar } from '../calendar/model.js';
 
 export const DEFAULT_MENU = '12345';
 
@@ -25,6 +30,10 @@ export interface CallFlowDeps {
   acd: Acd;
   actions: IvrActions;
   prompts: PromptSettings;
+  targets: LinkageTargetsRepository;
+  calendar: (name: string) => Calendar | null;
+  /** The service's clock; tests hand in another to reach a holiday. */
+  now: () => number;
   log: Log;
 }
 
@@ -35,12 +44,19 @@ export interface CallFlowDeps {
 export class CallFlow {
   private readonly sessions = new Map<string, CallSession>();
   private readonly byChannel = new Map<string, CallSession>();
-  private readonly runners = new Map<CallSession, IvrRunner>();
   private reconciling: Promise<void> = Promise.resolve();
   private linkage: LinkageCalls | null = null;
   private callbacks: CallbackCalls | null = null;
+  private readonly ivr: IvrCalls;
 
-  constructor(private readonly deps: CallFlowDeps) {}
+  constructor(private readonly deps: CallFlowDeps) {
+    this.ivr = new IvrCalls({ ...deps, track: (session, channelId) => this.track(session, channelId) });
+  }
+
+  /** Recordings are built after the flow: the message taker is handed in then. */
+  takeMessagesWith(taker: MessageTaker): void {
+    this.ivr.takeMessagesWith(taker);
+  }
 
   /** Linkage calls are built on the controls, which are built on the flow: it is handed in last. */
   attachLinkage(linkage: LinkageCalls): void {
@@ -99,13 +115,14 @@ export class CallFlow {
       case 'channel-entered':
         if (event.args[0] === AGENT_LEG) this.onAgentLegAnswered(event.channel, event.args);
         else if (event.args[0] === LINKAGE_LEG) this.onLinkLegAnswered(event.channel);
+        else if (event.args[0] === IVR_TRANSFER_LEG) this.onIvrTransferAnswered(event.channel);
         else if (event.args[0] === CALLBACK_LEG) this.onCallbackLegAnswered(event.channel, event.args[1] ?? '');
         else if (!this.byChannel.has(event.channel.id)) this.onNewCall(event.channel);
         return;
       case 'dtmf': {
         const session = this.byChannel.get(event.channelId);
         if (session?.channelId === event.channelId && session.phase === 'ivr') {
-          void session.run(() => this.runners.get(session)?.input({ type: 'digit', digit: event.digit }));
+          void session.run(() => this.ivr.input(session, { type: 'digit', digit: event.digit }));
         }
         return;
       }
@@ -114,7 +131,7 @@ export class CallFlow {
         if (!session) return;
         void session.run(async () => {
           await session.takePlaybackContinuation(event.playbackId)?.();
-          await this.runners.get(session)?.onPlaybackFinished(event.playbackId);
+          await this.ivr.playbackFinished(session, event.playbackId);
         });
         return;
       }
@@ -155,27 +172,17 @@ export class CallFlow {
     });
   }
 
-  async startIvr(session: CallSession, definition: import('../ivr/model.js').MenuDefinition): Promise<void> {
-    const runner = new IvrRunner(session, definition, {
-      telephony: this.deps.telephony,
-      callLog: this.deps.callLog,
-      prompts: this.deps.prompts,
-      actions: this.deps.actions,
-      exit: {
-        queue: async (s, queue) => {
-          this.runners.delete(s);
-          await this.deps.acd.enqueue(s, queue);
-        },
-        hangup: async (s) => {
-          this.runners.delete(s);
-          s.phase = 'ended';
-          this.deps.callLog.close(s.id, 'ended-in-ivr', { cause: 16, causeText: 'hung up by the IVR' });
-          await this.deps.telephony.hangup(s.channelId);
-        },
-      },
-    });
-    this.runners.set(session, runner);
-    await runner.start();
+  startIvr(session: CallSession, definition: MenuDefinition): Promise<void> {
+    return this.ivr.start(session, definition);
+  }
+
+  private onIvrTransferAnswered(channel: ChannelInfo): void {
+    const session = this.byChannel.get(channel.id);
+    if (!session) {
+      void this.deps.telephony.hangup(channel.id).catch(() => undefined);
+      return;
+    }
+    void session.run(() => this.ivr.transfers.answered(session, channel.id));
   }
 
   /** An agent leg's id names its call (see Acd), so a leg that fails before answering still finds it. */
@@ -226,6 +233,10 @@ export class CallFlow {
       return;
     }
     if (channelId !== session.channelId) {
+      if (channelId === session.ivrTransfer?.channelId) {
+        await this.ivr.transfers.legEnded(session, channelId, cause);
+        return;
+      }
       if (channelId === session.link?.channelId) {
         await this.linkage?.legEnded(session, channelId, cause);
         return;
@@ -246,10 +257,11 @@ export class CallFlow {
 
     if (session.callerGone) return;
     session.callerGone = true;
-    switch (session.phase) {
+    const transferred = await this.ivr.transfers.callerLeft(session, hangup);
+    switch (transferred ? 'ended' : session.phase) {
       case 'ivr':
-        this.runners.get(session)?.stop();
-        callLog.close(session.id, 'abandoned-in-ivr', hangup);
+        this.ivr.stop(session);
+        callLog.close(session.id, session.messageLeft ? 'message-left' : 'abandoned-in-ivr', hangup);
         break;
       case 'queued':
       case 'ringing':
@@ -283,8 +295,7 @@ export class CallFlow {
     this.deps.callLog.record(session.id, 'step-failed', { phase, error: err instanceof Error ? err.message : String(err) });
     session.log.warn({ phase }, 'call step failed; sending the caller on to an agent');
     if (phase === 'ivr') {
-      this.runners.get(session)?.stop();
-      this.runners.delete(session);
+      this.ivr.stop(session);
       void session.run(() => this.deps.acd.enqueue(session, 'general'));
     } else {
       this.deps.acd.dispatch();
@@ -293,7 +304,7 @@ export class CallFlow {
 
   forget(session: CallSession): void {
     session.dispose();
-    this.runners.delete(session);
+    this.ivr.stop(session);
     this.sessions.delete(session.id);
     for (const [channelId, s] of this.byChannel) if (s === session) this.byChannel.delete(channelId);
   }

@@ -35,7 +35,7 @@ export interface LinkageCallDeps {
 }
 
 /** Q.850: 17 user busy, 21 call rejected, 18/19 no answer. */
-function failureOf(cause: number, link: LinkLeg, now: number): LinkFailure {
+export function failureOf(cause: number, link: Pick<LinkLeg, 'since' | 'timeoutSeconds'>, now: number): LinkFailure {
   if (cause === 17) return 'busy';
   if (cause === 21) return 'rejected';
   if (cause === 18 || cause === 19) return 'no-answer';

@@ -44,6 +44,17 @@ export async function recoverCalls(flow: CallFlow, deps: CallFlowDeps, sessions:
     }
     const session = new CallSession(call.id, call.channelId, call.caller, log.child({ callId: call.id }));
     session.queue = call.queue;
+    session.language = call.language;
+    const transfer = call.phase === 'talking' ? lastIvrTransfer(events) : null;
+    if (transfer && live.has(transfer.channelId)) {
+      // Put through to a linkage target by the IVR: they talk on; the target's hangup ends the call.
+      session.phase = 'talking';
+      session.talkBridgeId = `call-${call.id}`;
+      session.ivrTransfer = { channelId: transfer.channelId, target: transfer.target, state: 'connected', since: Date.now(), timeoutSeconds: 0 };
+      flow.adopt(session, transfer.channelId);
+      callLog.record(call.id, 'recovered', { phase: 'talking', target: transfer.target });
+      continue;
+    }
     const linked = linkageAtRestart(events);
     const agentOn = leg && !linked.agentLeft && live.has(leg.channelId) ? leg : null;
     const targetOn = linked.link !== null && live.has(linked.link.channelId) && (linked.agentLeft || linked.link.state === 'connected');
@@ -69,6 +80,8 @@ export async function recoverCalls(flow: CallFlow, deps: CallFlowDeps, sessions:
     const menu = call.menuName && call.menuVersion ? deps.menus.version(call.menuName, call.menuVersion) : null;
     await session.run(async () => {
       if (leg && live.has(leg.channelId)) await telephony.hangup(leg.channelId);
+      // A linkage target the IVR was still ringing: the caller starts the menu again, so it is hung up.
+      for (const id of live) if (id.startsWith(`${call.id}-ivr-transfer`)) await telephony.hangup(id);
       if (call.phase === 'ivr' && menu) {
         await flow.startIvr(session, menu.definition);
         return;
@@ -98,6 +111,11 @@ function lastAnsweredLeg(events: Array<{ type: string; data: Record<string, unkn
     }
   }
   return null;
+}
+
+function lastIvrTransfer(events: Array<{ type: string; data: Record<string, unknown> }>): { channelId: string; target: string } | null {
+  const e = events.findLast((e) => e.type === 'ivr-transfer-connected');
+  return e && typeof e.data.channelId === 'string' && typeof e.data.target === 'string' ? { channelId: e.data.channelId, target: e.data.target } : null;
 }
 
 function wasLeftOnHold(events: Array<{ type: string }>): boolean {

@@ -16,6 +16,8 @@ export const Call = Type.Object({
   phase: OneOf(callPhases),
   startedAt: Type.Integer(),
   answeredAt: Nullable(Type.Integer()),
+  /** The language chosen in the IVR; null: the hotline's default. */
+  language: Nullable(Type.String()),
   ivrPath: Type.Array(
     Type.Object({ nodeId: Type.String(), kind: Type.String(), label: Type.String(), key: Nullable(Type.String()), at: Type.Integer() }),
   ),

@@ -22,6 +22,15 @@ export interface LinkLeg {
   timeoutSeconds: number;
 }
 
+/** A linkage target dialled from the IVR, without an agent. */
+export interface IvrTransferLeg {
+  channelId: string;
+  target: string;
+  state: 'dialing' | 'connected';
+  since: number;
+  timeoutSeconds: number;
+}
+
 export class CallEndedError extends Error {
   constructor(readonly callId: string) {
     super(`call ${callId} has ended`);
@@ -42,6 +51,12 @@ export class CallSession {
   link: LinkLeg | null = null;
   /** Linkage legs dialled on this call; each gets the next number in its channel id. */
   linksDialled = 0;
+  /** The prompt language the caller chose in the IVR; null: the hotline's default. */
+  language: string | null = null;
+  /** A linkage target the IVR is putting the caller through to (a transfer node). */
+  ivrTransfer: IvrTransferLeg | null = null;
+  /** The caller has started leaving a message in the IVR: the call ends as message-left. */
+  messageLeft = false;
   /** A call back from the callback list, until the citizen answers. */
   callback: { id: number; agentId: number } | null = null;
   /** The agent put the caller on hold: out of the talk bridge, hearing music. */

@@ -56,9 +56,45 @@ export interface HangupNode extends NodeBase {
   prompt?: PromptRef[];
 }
 
-export type IvrNode = MenuNode | QueueNode | PlayNode | CollectNode | HangupNode;
+/** Hands the caller to a linkage target (110, 12315…) from the menu, without an agent. */
+export interface TransferNode extends NodeBase {
+  kind: 'transfer';
+  /** A linkage target's code. */
+  target: string;
+  prompt?: PromptRef[];
+  /** Where the caller goes when the target is busy, rejects or does not answer. */
+  fallback: string;
+}
+
+/** Branches on the hotline's working calendar: weekly hours plus moved holidays and working weekends. */
+export interface HoursNode extends NodeBase {
+  kind: 'hours';
+  /** A working calendar's name. */
+  calendar: string;
+  open: string;
+  closed: string;
+}
+
+/** Sets the prompt language for the rest of the call (menus, queue announcements, read-backs). */
+export interface LanguageNode extends NodeBase {
+  kind: 'language';
+  language: string;
+  next: string;
+}
+
+/** The caller leaves a message after the tone; it becomes a callback request with its recording. */
+export interface MessageNode extends NodeBase {
+  kind: 'message';
+  prompt: PromptRef[];
+  /** The longest message; # or silence ends it sooner. */
+  maxSeconds: number;
+  /** Played after the message, before the call is hung up. */
+  thanksPrompt: PromptRef[];
+}
+
+export type IvrNode = MenuNode | QueueNode | PlayNode | CollectNode | HangupNode | TransferNode | HoursNode | LanguageNode | MessageNode;
 export type NodeKind = IvrNode['kind'];
-export const nodeKinds: readonly NodeKind[] = ['menu', 'queue', 'play', 'collect', 'hangup'];
+export const nodeKinds: readonly NodeKind[] = ['menu', 'queue', 'play', 'collect', 'hangup', 'transfer', 'hours', 'language', 'message'];
 
 export interface MenuDefinition {
   name: string;

@@ -27,6 +27,11 @@ export const promptTexts: Record<string, { zh: string; en: string }> = {
     zh: '对不起，当前坐席繁忙。我们已记录您的号码，将尽快给您回电。如需留言，请在提示音后讲述您的诉求，讲完请按井号键。',
     en: 'Sorry, all our agents are busy. We have noted your number and will call you back. To leave a message, speak after the tone and press the hash key when you are done.',
   },
+  'after-hours': {
+    zh: '您好，现在是非工作时间。请在提示音后留下您的诉求和联系方式，讲完请按井号键，我们将在工作时间给您回电。',
+    en: 'Hello, we are closed now. Please leave your request and how to reach you after the tone, then press the hash key. We will call you back during working hours.',
+  },
+  'transferring-linkage': { zh: '正在为您转接，请稍候。', en: 'Putting you through, please hold.' },
   'message-thanks': { zh: '您的留言已记录，感谢您的来电，再见。', en: 'Your message has been recorded. Thank you for calling. Goodbye.' },
   ten: { zh: '十', en: 'ten' },
   ...Object.fromEntries(
@@ -36,3 +41,10 @@ export const promptTexts: Record<string, { zh: string; en: string }> = {
     ]),
   ),
 };
+
+/** What a prompt says in a language, for the menu simulator; digits and numbers say themselves. */
+export function promptText(ref: string, language: string): string | null {
+  if (ref.startsWith('digits:') || ref.startsWith('number:')) return ref.slice(7);
+  const texts = promptTexts[ref] as Record<string, string> | undefined;
+  return texts?.[language] ?? null;
+}

@@ -1,8 +1,9 @@
 import type { Telephony } from '../telephony/types.js';
 import type { CallLog } from '../calls/call-log.js';
 import type { CallSession } from '../calls/session.js';
+import type { Calendar } from '../calendar/model.js';
 import type { MenuDefinition } from './model.js';
-import { startIvr, stepIvr, type IvrCommand, type IvrInput, type IvrState } from './interpreter.js';
+import { startIvr, stepIvr, type IvrCommand, type IvrContext, type IvrInput, type IvrState } from './interpreter.js';
 import { promptsMedia, type PromptSettings } from './speech.js';
 
 export interface IvrActions {
@@ -12,7 +13,11 @@ export interface IvrActions {
 
 export interface IvrExit {
   queue(session: CallSession, queue: string): Promise<void>;
-  hangup(session: CallSession): Promise<void>;
+  hangup(session: CallSession, messageLeft: boolean): Promise<void>;
+  /** Dials a linkage target for the caller; the outcome comes back later as a transfer-result input. */
+  transfer(session: CallSession, target: string): Promise<void>;
+  /** Records the caller's message; its end comes back later as a message-recorded input. */
+  recordMessage(session: CallSession, maxSeconds: number): Promise<void>;
 }
 
 /**
@@ -35,18 +40,21 @@ export class IvrRunner {
       prompts: PromptSettings;
       actions: IvrActions;
       exit: IvrExit;
+      /** The service's clock: an hours node branches on the moment the caller reaches it. */
+      now: () => number;
+      calendar: (name: string) => Calendar | null;
     },
   ) {}
 
   async start(): Promise<void> {
-    const { state, commands } = startIvr(this.menu);
+    const { state, commands } = startIvr(this.menu, this.context());
     this.state = state;
     await this.execute(commands);
   }
 
   async input(input: IvrInput): Promise<void> {
     if (!this.state || !this.running) return;
-    const { state, commands } = stepIvr(this.menu, this.state, input);
+    const { state, commands } = stepIvr(this.menu, this.state, input, this.context());
     this.state = state;
     await this.execute(commands);
   }
@@ -64,6 +72,10 @@ export class IvrRunner {
     this.cancelTimer = null;
   }
 
+  private context(): IvrContext {
+    return { now: this.deps.now(), calendar: this.deps.calendar, language: this.session.language ?? this.deps.prompts.language };
+  }
+
   private async execute(commands: IvrCommand[]): Promise<void> {
     for (const command of commands) {
       if (!this.running || this.session.callerGone) return;
@@ -78,7 +90,7 @@ export class IvrRunner {
       case 'play': {
         const playbackId = session.nextPlaybackId();
         this.currentPlayback = playbackId;
-        await telephony.play(session.channelId, promptsMedia(command.prompt, this.deps.prompts), playbackId);
+        await telephony.play(session.channelId, promptsMedia(command.prompt, { ...this.deps.prompts, language: this.state?.language ?? this.deps.prompts.language }), playbackId);
         return;
       }
       case 'stop-prompt': {
@@ -102,6 +114,17 @@ export class IvrRunner {
         callLog.ivrStep(session.id, { nodeId: command.nodeId, kind: command.kind, label: command.label, key: command.key, at: Date.now() });
         session.log.info({ nodeId: command.nodeId, key: command.key }, 'ivr node entered');
         return;
+      case 'set-language':
+        // On the session for the queue's announcements, in the call log for a restart to find.
+        session.language = command.language;
+        callLog.record(session.id, 'language-set', { language: command.language }, { language: command.language });
+        return;
+      case 'transfer':
+        await this.deps.exit.transfer(session, command.target);
+        return;
+      case 'record-message':
+        await this.deps.exit.recordMessage(session, command.maxSeconds);
+        return;
       case 'run-action': {
         const prompt = this.deps.actions.ticketProgress(command.digits);
         callLog.record(session.id, 'ivr-action', { action: command.action, digits: command.digits });
@@ -114,7 +137,7 @@ export class IvrRunner {
         return;
       case 'hangup':
         this.stop();
-        await this.deps.exit.hangup(session);
+        await this.deps.exit.hangup(session, command.messageLeft === true);
         return;
     }
   }

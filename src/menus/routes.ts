@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { errors } from '../errors.js';
 import { ErrorResponse } from '../http/schemas.js';
 import { validateMenu } from '../ivr/validator.js';
+import { menuContext } from './context.js';
 
 const MenuVersion = Type.Object({
   name: Type.String(),
@@ -46,7 +47,7 @@ const menusRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { params: NameParam, body: Type.Unknown(), response: { 200: MenuVersion, 400: InvalidMenuResponse, ...errorsOf } },
     },
     async (request, reply) => {
-      const result = validateMenu(request.body, { queues: app.queuesRepository.names() });
+      const result = validateMenu(request.body, menuContext(app));
       if (!result.ok) {
         const first = result.errors[0]!;
         return reply.code(400).send({

@@ -293,7 +293,7 @@ export class Acd {
     this.deps.callLog.close(session.id, 'overflowed', { cause: null, causeText: 'overflow: callback requested' });
     const playbackId = session.nextPlaybackId();
     session.whenPlaybackEnds(playbackId, () => this.takeMessage(session));
-    await telephony.play(session.channelId, promptsMedia(['queue-overflow-callback'], this.deps.prompts), playbackId);
+    await telephony.play(session.channelId, promptsMedia(['queue-overflow-callback'], this.promptsFor(session)), playbackId);
   }
 
   private async takeMessage(session: CallSession): Promise<void> {
@@ -306,7 +306,7 @@ export class Acd {
     if (session.callerGone) return;
     const playbackId = session.nextPlaybackId();
     session.whenPlaybackEnds(playbackId, () => this.hangupCaller(session));
-    await this.deps.telephony.play(session.channelId, promptsMedia(['message-thanks'], this.deps.prompts), playbackId);
+    await this.deps.telephony.play(session.channelId, promptsMedia(['message-thanks'], this.promptsFor(session)), playbackId);
   }
 
   private async announcePosition(entry: Waiting): Promise<void> {
@@ -320,9 +320,9 @@ export class Acd {
     });
     this.deps.callLog.record(session.id, 'position-announced', { position: ahead + 1 });
     const media = [
-      ...promptsMedia(['queue-position-before'], this.deps.prompts),
-      ...spokenNumber(ahead + 1, this.deps.prompts),
-      ...promptsMedia(['queue-position-after'], this.deps.prompts),
+      ...promptsMedia(['queue-position-before'], this.promptsFor(session)),
+      ...spokenNumber(ahead + 1, this.promptsFor(session)),
+      ...promptsMedia(['queue-position-after'], this.promptsFor(session)),
     ];
     await this.deps.telephony.play(session.channelId, media, playbackId);
     if (queue.announceEverySeconds > 0) {
@@ -347,6 +347,11 @@ export class Acd {
     await this.deps.telephony.createBridge(bridgeId, 'holding', `queue ${queue.name}`);
     await this.deps.telephony.startMohOnBridge(bridgeId, queue.mohClass);
     this.holdingBridges.add(bridgeId);
+  }
+
+  /** The caller's own language, chosen in the IVR, for everything they hear while waiting. */
+  private promptsFor(session: CallSession): PromptSettings {
+    return { ...this.deps.prompts, language: session.language ?? this.deps.prompts.language };
   }
 
   private async hangupCaller(session: CallSession): Promise<void> {

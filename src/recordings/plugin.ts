@@ -28,6 +28,7 @@ export default fp(
     recorder.start();
     app.acd.onBridged((session, bridgeId) => recorder.recordBridge(session.id, bridgeId));
     app.acd.takeMessagesWith((session, onEnded) => recorder.recordMessage(session.id, session.channelId, onEnded));
+    app.callFlow.takeMessagesWith((session, maxSeconds, onEnded) => recorder.recordMessage(session.id, session.channelId, onEnded, maxSeconds));
     app.decorate('recordings', recordings);
 
     const sweep = () => deleteExpiredRecordings(recordings, config.RECORDINGS_DIR, config.RECORDINGS_RETENTION_DAYS, log).catch((err: unknown) => log.error({ err }, 'retention sweep failed'));

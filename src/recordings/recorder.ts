@@ -72,16 +72,16 @@ export class Recorder {
   }
 
   /**
-   * A caller leaves a message (after an overflow, for the callback list). `onEnded` runs when
+   * A caller leaves a message (after an overflow, or at a message node, for the callback list). `onEnded` runs when
    * the recording stops, by # or its limits, so the call can be closed politely.
    */
-  async recordMessage(callId: string, channelId: string, onEnded: () => void): Promise<void> {
+  async recordMessage(callId: string, channelId: string, onEnded: () => void, maxDurationSeconds = 120): Promise<void> {
     const { recordings, telephony, callLog, log } = this.deps;
     const name = `msg-${callId}`;
     const row = recordings.started(callId, name);
     this.messageEnds.set(name, onEnded);
     try {
-      await telephony.recordChannel(channelId, name, { maxDurationSeconds: 120, maxSilenceSeconds: 10 });
+      await telephony.recordChannel(channelId, name, { maxDurationSeconds, maxSilenceSeconds: 10 });
       callLog.record(callId, 'message-recording-started', { recordingId: row.id, name });
     } catch (err) {
       this.messageEnds.delete(name);

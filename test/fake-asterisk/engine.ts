@@ -188,7 +188,9 @@ export class Engine extends EventEmitter {
     if (!c.app) return false;
     const bridge = c.bridgeId ? this.bridges.get(c.bridgeId) : undefined;
     if (bridge && !bridge.flags.includes('holding') && !bridge.flags.includes('dtmf_events') && bridge.channels.length >= 2) return false;
+    // The DTMF end frame is published to the app and also read by a recording waiting for its terminateOn key.
     this.sendChannel(c, 'ChannelDtmfReceived', { digit, duration_ms: durationMs });
+    this.media.dtmf(`channel:${c.id}`, digit);
     return true;
   }
 

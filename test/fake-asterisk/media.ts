@@ -136,7 +136,11 @@ export class Media {
     if (ifExists === 'fail' && (this.stored.has(name) || this.live.has(name))) {
       throw new HttpError(409, `Recording '${name}' already exists and can not be overwritten`);
     }
-    const recording: FakeRecording = { name, format, target, state: 'queued', startedAt: Date.now() };
+    const terminateOn = params.get('terminateOn') ?? 'none';
+    if (!['none', 'any', '*', '#'].includes(terminateOn)) throw new HttpError(400, 'terminateOn invalid');
+    const maxDurationSeconds = params.int('maxDurationSeconds', 0);
+    if (maxDurationSeconds < 0) throw new HttpError(400, 'maxDurationSeconds cannot be negative');
+    const recording: FakeRecording = { name, format, target, state: 'queued', startedAt: Date.now(), terminateOn };
     this.live.set(name, recording);
     const response = recordingJson(recording);
     setImmediate(() => {
@@ -150,6 +154,10 @@ export class Media {
       }
       recording.state = 'recording';
       recording.startedAt = Date.now();
+      if (maxDurationSeconds > 0) {
+        recording.limit = setTimeout(() => this.live.get(name) === recording && this.stopRecording(name), maxDurationSeconds * 1000);
+        recording.limit.unref();
+      }
       this.engine.send(app, 'RecordingStarted', { recording: recordingJson(recording) });
     });
     return response;
@@ -161,8 +169,16 @@ export class Media {
     return r;
   }
 
+  /** A key pressed on a channel being recorded: its terminateOn key ends the recording, which is kept. */
+  dtmf(target: string, digit: string): void {
+    for (const r of [...this.live.values()]) {
+      if (r.target === target && r.state === 'recording' && (r.terminateOn === 'any' || r.terminateOn === digit)) this.stopRecording(r.name);
+    }
+  }
+
   stopRecording(name: string, keep = true): void {
     const r = this.liveRecording(name);
+    clearTimeout(r.limit);
     r.state = 'done';
     this.live.delete(name);
     // Silence as long as the recording ran, as Asterisk's 8 kHz 16-bit mono WAV.
@@ -180,6 +196,7 @@ export class Media {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     this.playbacks.clear();
+    for (const r of this.live.values()) clearTimeout(r.limit);
     this.live.clear();
     this.heard.clear();
   }

@@ -68,6 +68,10 @@ export interface FakeRecording {
   state: 'queued' | 'recording' | 'done' | 'failed';
   startedAt: number;
   cause?: string;
+  /** none, any, * or #: the key that ends a channel's recording (ARI terminateOn). */
+  terminateOn: string;
+  /** Ends the recording at maxDurationSeconds. */
+  limit?: NodeJS.Timeout;
 }
 
 export class HttpError extends Error {

@@ -26,6 +26,8 @@ export interface BuildOptions {
   asterisk?: FakeAsterisk;
   /** A database file, so a second service can take over where the first left off. */
   databasePath?: string;
+  /** The service's clock (default Date.now): a test can make it a holiday. */
+  clock?: () => number;
 }
 
 /** Numbered per test process, so a restarted service on the same database gets new names. */
@@ -48,7 +50,7 @@ export async function build(t: Test, options: BuildOptions = {}): Promise<TestCo
   });
   const log = createLogger(config.LOG_LEVEL);
   const telephony = new AriTelephony({ url, user: config.ARI_USER, password: config.ARI_PASSWORD, app: config.ARI_APP, logger: log });
-  const app = await buildApp({ config, telephony, db: openDatabase(options.databasePath ?? ':memory:'), logger: log });
+  const app = await buildApp({ config, telephony, db: openDatabase(options.databasePath ?? ':memory:'), logger: log, clock: options.clock });
   await app.ready();
   t.teardown(async () => {
     await app.close();

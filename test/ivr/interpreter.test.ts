@@ -1,13 +1,15 @@
 import t from 'tap';
-import { startIvr, stepIvr, type IvrInput, type IvrState } from '../../src/ivr/interpreter.js';
+import { startIvr, stepIvr, type IvrContext, type IvrInput, type IvrState } from '../../src/ivr/interpreter.js';
 import { defaultMenu } from '../../src/ivr/default-menu.js';
+
+const ctx: IvrContext = { now: 0, calendar: () => null, language: 'zh' };
 
 /** Feeds inputs to the default menu and returns every command, in order. */
 function run(...inputs: IvrInput[]) {
-  let { state, commands } = startIvr(defaultMenu);
+  let { state, commands } = startIvr(defaultMenu, ctx);
   const all = [...commands];
   for (const input of inputs) {
-    ({ state, commands } = stepIvr(defaultMenu, state, input));
+    ({ state, commands } = stepIvr(defaultMenu, state, input, ctx));
     all.push(...commands);
   }
   return { state, commands: all, last: commands };
@@ -83,10 +85,10 @@ t.test('ticket progress: digits and # run the lookup, its answer plays, then the
   const keyed = run(digit('4'), finished, ...[...'20261124'].map(digit), digit('#'));
   t.same(keyed.last, [{ type: 'cancel-timer' }, { type: 'run-action', action: 'ticket-progress', digits: '20261124' }]);
   let { state } = keyed;
-  let step = stepIvr(defaultMenu, state, { type: 'action-result', prompt: ['ticket-not-found'] });
+  let step = stepIvr(defaultMenu, state, { type: 'action-result', prompt: ['ticket-not-found'] }, ctx);
   t.same(step.commands, [{ type: 'play', prompt: ['ticket-not-found'] }]);
   state = step.state;
-  step = stepIvr(defaultMenu, state, finished);
+  step = stepIvr(defaultMenu, state, finished, ctx);
   t.match(step.commands[0], { type: 'enter-node', nodeId: 'main', key: null });
   t.end();
 });
@@ -104,10 +106,10 @@ t.test('ticket progress: digits barge in on the prompt; too few digits ask again
 
 t.test('input that makes no sense is ignored and never throws', (t) => {
   const { state } = run();
-  t.same(stepIvr(defaultMenu, state, timeout).commands, []);
-  t.same(stepIvr(defaultMenu, state, { type: 'action-result', prompt: ['x'] }).commands, []);
+  t.same(stepIvr(defaultMenu, state, timeout, ctx).commands, []);
+  t.same(stepIvr(defaultMenu, state, { type: 'action-result', prompt: ['x'] }, ctx).commands, []);
   const done: IvrState = { ...state, phase: 'done' };
-  t.same(stepIvr(defaultMenu, done, digit('1')).commands, []);
-  t.same(stepIvr(defaultMenu, { ...state, nodeId: 'gone' }, digit('1')).commands, []);
+  t.same(stepIvr(defaultMenu, done, digit('1'), ctx).commands, []);
+  t.same(stepIvr(defaultMenu, { ...state, nodeId: 'gone' }, digit('1'), ctx).commands, []);
   t.end();
 });

@@ -13,6 +13,10 @@ export const callOutcomes = [
   'lost',
   /** A call back to a citizen that did not reach them (agent or citizen did not answer). */
   'callback-failed',
+  /** The IVR put the caller through to a linkage target, who answered. */
+  'transferred',
+  /** The caller left a message in the IVR; it waits on the callback list. */
+  'message-left',
 ] as const;
 export type CallOutcome = (typeof callOutcomes)[number];
 
@@ -40,6 +44,8 @@ export const calls = sqliteTable(
     phase: text('phase', { enum: callPhases }).notNull(),
     startedAt: integer('started_at').notNull(),
     answeredAt: integer('answered_at'),
+    /** The prompt language the caller chose in the IVR (null: the hotline's default). */
+    language: text('language'),
     ivrPath: text('ivr_path', { mode: 'json' }).$type<IvrStep[]>().notNull(),
     queue: text('queue'),
     enqueuedAt: integer('enqueued_at'),
@@ -80,6 +86,10 @@ export const callEvents = sqliteTable(
   (t) => [index('call_events_call_id').on(t.callId, t.id)],
 );
 
+/** overflow and abandoned come from the queue; ivr-message from a message node in the menu. */
+export const callbackReasons = ['overflow', 'abandoned', 'message', 'ivr-message'] as const;
+export type CallbackReason = (typeof callbackReasons)[number];
+
 export const callbackRequests = sqliteTable(
   'callback_requests',
   {
@@ -92,7 +102,7 @@ export const callbackRequests = sqliteTable(
     createdAt: integer('created_at').notNull(),
     status: text('status', { enum: ['pending', 'done'] }).notNull(),
     /** Why the citizen is owed a call: they asked for one on overflow, or hung up while waiting. */
-    reason: text('reason', { enum: ['overflow', 'abandoned', 'message'] }).notNull().default('overflow'),
+    reason: text('reason', { enum: callbackReasons }).notNull().default('overflow'),
     doneAt: integer('done_at'),
     doneBy: integer('done_by').references(() => agents.id),
     /** The outbound call that reached the citizen. */

@@ -42,7 +42,7 @@ export interface CallbackRequest {
   callId: string;
   number: string;
   queue: string;
-  reason: 'overflow' | 'abandoned' | 'message';
+  reason: 'overflow' | 'abandoned' | 'message' | 'ivr-message';
   status: 'pending' | 'done';
   createdAt: number;
   /** The message the citizen left, if any. */
