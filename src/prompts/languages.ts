@@ -1,0 +1,7 @@
+// The languages a prompt is kept in. Every built-in prompt has a text in each (prompt-texts.ts),
+// the synthesiser has a voice for each, and a call's language node picks one of them.
+export const promptLanguages = ['zh', 'en'] as const;
+export type PromptLanguage = (typeof promptLanguages)[number];
+
+/** Asterisk sound names become file names and sound: URIs: no slashes, spaces or dots. */
+export const promptName = /^[a-z0-9][a-z0-9_-]*$/i;
