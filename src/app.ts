@@ -30,6 +30,8 @@ import linkageRoutes from './linkage/routes.js';
 import linkagePlugin from './linkage/plugin.js';
 import linkageFeedbackRoutes from './linkage/feedback-routes.js';
 import ticketLinkageRoutes from './linkage/ticket-routes.js';
+import promptsPlugin from './prompts/plugin.js';
+import promptsRoutes from './prompts/routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -75,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(callCenter);
   await app.register(recordingsPlugin);
   await app.register(linkagePlugin);
+  await app.register(promptsPlugin);
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { prefix: '/api/auth' });
@@ -82,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(queuesRoutes, { prefix: '/api/queues' });
   await app.register(callsRoutes, { prefix: '/api/calls' });
   await app.register(menusRoutes, { prefix: '/api/menus' });
+  await app.register(promptsRoutes, { prefix: '/api/prompts' });
   await app.register(callControlRoutes, { prefix: '/api/calls' });
   await app.register(dispositionRoutes, { prefix: '/api/calls' });
   await app.register(callbackRoutes, { prefix: '/api/callbacks' });

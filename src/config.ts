@@ -21,6 +21,8 @@ const configSchema = Type.Object({
   /** Where the IVR's prompts live under Asterisk's sounds directory: sound:<PROMPT_PREFIX>/<lang>/<name>. */
   PROMPT_PREFIX: Type.String({ default: 'hotline', pattern: '^[a-z0-9/_-]+$' }),
   PROMPT_LANGUAGE: Type.String({ default: 'zh', pattern: '^[a-z]{2}$' }),
+  /** The folder Asterisk mounts as sounds/<PROMPT_PREFIX>: the service writes the prompts admins make there. */
+  PROMPTS_DIR: Type.String({ default: './sounds/hotline', minLength: 1 }),
   /** The service's own store of call recordings, fetched from Asterisk when each one finishes. */
   RECORDINGS_DIR: Type.String({ default: './data/recordings', minLength: 1 }),
   /** Recordings older than this are deleted; 0 keeps them for ever. */
