@@ -3,5 +3,8 @@
 export const promptLanguages = ['zh', 'en'] as const;
 export type PromptLanguage = (typeof promptLanguages)[number];
 
-/** Asterisk sound names become file names and sound: URIs: no slashes, spaces or dots. */
-export const promptName = /^[a-z0-9][a-z0-9_-]*$/i;
+/**
+ * Asterisk sound names become file names and sound: URIs: no slashes, spaces or dots. Lower
+ * case only, as the menu validator requires, so every prompt stored can be used in a menu.
+ */
+export const promptName = /^[a-z0-9][a-z0-9_-]{0,79}$/;
