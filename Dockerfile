@@ -47,6 +47,11 @@ CMD ["/sounds"]
 
 # --- the service (default target: last stage) -----------------------------------
 FROM base AS service
+# The service synthesises prompts (espeak-ng) and converts uploaded WAV/MP3 (sox,
+# libsox-fmt-mp3) for admins at run time.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends espeak-ng sox libsox-fmt-mp3 \
+ && rm -rf /var/lib/apt/lists/*
 # The SQLite database lives in /app/data (DATABASE_PATH=./data/hotline.db);
 # docker-compose.yml mounts the host's ./data there.
 COPY --from=pages /app/dist/web ./dist/web

@@ -9,31 +9,21 @@
 // the service plays sound:hotline/zh/<name>, and <outDir>/moh at its moh/.
 //
 // Needs espeak-ng (with its Mandarin voice, Debian's espeak-ng-data has it) and
-// sox on the PATH. The voices are robotic: they make a hotline that works out
-// of the box; record real prompts under the same names to replace them.
+// sox on the PATH (src/prompts/synthesiser.ts, which the service uses too). The
+// voices are robotic: they make a hotline that works out of the box; admins
+// replace them through /api/prompts. A prompt file already there is kept, so a
+// re-run never undoes an admin's change; --force rewrites every file.
 
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join, resolve } from 'node:path';
 import { promptTexts } from '../src/ivr/prompt-texts.js';
+import { promptLanguages, promptName, type PromptLanguage } from '../src/prompts/languages.js';
+import { run, toTelephoneWav } from '../src/prompts/sox.js';
+import { EspeakSynthesiser } from '../src/prompts/synthesiser.js';
 
-type PromptText = { zh: string; en: string };
-type Language = keyof PromptText;
-
-const run = promisify(execFile);
-
-/**
- * espeak-ng voice and speaking rate (words per minute) per prompt language.
- * Not plain "cmn": espeak-ng 1.51 (Debian bookworm) turns hanzi into tone-numbered
- * pinyin and that voice then reads the pinyin as English ("请" comes out as
- * "king three"); the pinyin-reading variant says it as Mandarin.
- */
-const voices: Record<Language, { voice: string; wpm: number }> = {
-  zh: { voice: 'cmn-latn-pinyin', wpm: 160 },
-  en: { voice: 'en', wpm: 160 },
-};
+type PromptText = Record<PromptLanguage, string>;
 
 /**
  * Prompts the Asterisk dialplan plays by itself (dialplans/hotline.conf) when
@@ -48,33 +38,38 @@ const dialplanPromptTexts: Record<string, PromptText> = {
   },
 };
 
-/** Asterisk sound names become file names and sound: URIs: no slashes, spaces or dots. */
-const promptName = /^[a-z0-9][a-z0-9_-]*$/i;
-
 async function main(argv: string[]): Promise<void> {
   if (argv.includes('--help') || argv.includes('-h')) {
-    console.log('usage: tsx scripts/make-prompts.ts [outDir]   (default ./sounds)');
+    console.log('usage: tsx scripts/make-prompts.ts [--force] [outDir]   (default ./sounds)');
     return;
   }
-  const outDir = resolve(argv[0] ?? 'sounds');
+  const force = argv.includes('--force');
+  const outDir = resolve(argv.find((a) => !a.startsWith('-')) ?? 'sounds');
   const prompts = collectPrompts();
-  await requireTool('espeak-ng', ['--version'], 'espeak-ng');
-  await requireTool('sox', ['--version'], 'sox');
+  const synthesiser = new EspeakSynthesiser();
+  await synthesiser.check();
 
   const work = await mkdtemp(join(tmpdir(), 'make-prompts-'));
   try {
     const jobs: Array<() => Promise<void>> = [];
-    for (const lang of Object.keys(voices) as Language[]) {
+    let kept = 0;
+    for (const lang of promptLanguages) {
       const dir = join(outDir, 'hotline', lang);
       await mkdir(dir, { recursive: true });
       for (const [name, text] of prompts) {
-        jobs.push(() => synthesise(text[lang], lang, join(dir, `${name}.wav`), join(work, `${lang}-${name}`)));
+        const file = join(dir, `${name}.wav`);
+        // The service keeps admins' prompts in the same folder: a re-run (every
+        // `docker compose up`) must not put the robot voice back over them.
+        if (!force && existsSync(file)) kept += 1;
+        else jobs.push(() => synthesiser.synthesise(text[lang], lang, file));
       }
     }
     await runAll(jobs, availableParallelism());
     const mohFile = join(outDir, 'moh', 'hotline-hold.wav');
     await makeHoldMusic(mohFile, work);
-    console.log(`${prompts.length} prompts in ${Object.keys(voices).join(', ')} under ${join(outDir, 'hotline')}; hold music ${mohFile}`);
+    console.log(
+      `${jobs.length} prompt files written${kept ? `, ${kept} already there kept (--force rewrites them)` : ''} in ${promptLanguages.join(', ')} under ${join(outDir, 'hotline')}; hold music ${mohFile}`,
+    );
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -91,7 +86,7 @@ function collectPrompts(): Array<[string, PromptText]> {
     for (const [name, text] of Object.entries(texts)) {
       if (!promptName.test(name)) throw new Error(`${source}: prompt name "${name}" must match ${promptName}`);
       if (seen.has(name)) throw new Error(`${source}: prompt "${name}" is defined twice`);
-      for (const lang of Object.keys(voices) as Language[]) {
+      for (const lang of promptLanguages) {
         if (typeof text?.[lang] !== 'string' || text[lang].trim() === '') {
           throw new Error(`${source}: prompt "${name}" has no ${lang} text`);
         }
@@ -101,68 +96,6 @@ function collectPrompts(): Array<[string, PromptText]> {
     }
   }
   return all;
-}
-
-async function requireTool(command: string, args: string[], debianPackage: string): Promise<void> {
-  try {
-    await run(command, args);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error(`${command} is not installed (or not on the PATH). On Debian/Ubuntu: apt-get install ${debianPackage}`);
-    }
-    throw new Error(`${command} ${args.join(' ')} failed: ${(err as Error).message}`);
-  }
-}
-
-/**
- * Text → espeak-ng's 22 kHz WAV, one piece per language run → sox: 8 kHz mono
- * 16-bit, normalised, with a little silence either side.
- */
-async function synthesise(text: string, lang: Language, outFile: string, workBase: string): Promise<void> {
-  const pieces: string[] = [];
-  for (const [i, segment] of speechSegments(text, lang).entries()) {
-    const { voice, wpm } = voices[segment.lang];
-    // The text goes through a file, never the argument list, so a prompt that
-    // starts with "-" cannot be taken for an option.
-    const textFile = `${workBase}-${i}.txt`;
-    const rawFile = `${workBase}-${i}.raw.wav`;
-    await writeFile(textFile, segment.text, 'utf8');
-    await run('espeak-ng', ['-v', voice, '-s', String(wpm), '-f', textFile, '-w', rawFile]);
-    pieces.push(rawFile);
-  }
-  if (pieces.length === 0) throw new Error(`nothing to say in "${text}"`);
-  const joined = pieces.length === 1 ? pieces[0]! : `${workBase}.joined.wav`;
-  if (pieces.length > 1) await run('sox', [...pieces, joined]);
-  await toTelephoneWav(joined, outFile, ['gain', '-n', '-3', 'pad', '0.1', '0.3']);
-}
-
-/** Mandarin reads a phone-style number (12345, 110, 12315) digit by digit, 1 as 幺. */
-const zhPhoneDigits = ['零', '幺', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/**
- * Splits a Mandarin prompt into Mandarin and English runs ("…请按1；English
- * service, please press 2；…"): the pinyin voice would read English words as
- * pinyin. Numbers of three or more digits in the Mandarin runs are spelt out
- * digit by digit, as callers say 12345 and 110; shorter ones ("按1") are read
- * as numbers.
- */
-function speechSegments(text: string, lang: Language): Array<{ lang: Language; text: string }> {
-  if (lang === 'en') return [{ lang, text }];
-  const segments: Array<{ lang: Language; text: string }> = [];
-  const latinRun = /[A-Za-z][A-Za-z0-9 ,.'!?:-]*/g;
-  let at = 0;
-  const addZh = (part: string): void => {
-    const spoken = part.replace(/\d{3,}/g, (digits) => [...digits].map((d) => zhPhoneDigits[Number(d)]).join(''));
-    // A run of punctuation alone would make espeak-ng write an empty file.
-    if (/[\p{L}\p{N}]/u.test(spoken)) segments.push({ lang: 'zh', text: spoken });
-  };
-  for (const match of text.matchAll(latinRun)) {
-    addZh(text.slice(at, match.index));
-    segments.push({ lang: 'en', text: match[0].trim() });
-    at = match.index + match[0].length;
-  }
-  addZh(text.slice(at));
-  return segments;
 }
 
 /**
@@ -181,14 +114,6 @@ async function makeHoldMusic(outFile: string, work: string): Promise<void> {
   const joined = join(work, 'hold-joined.wav');
   await run('sox', [...notes, joined, 'repeat', '3']);
   await toTelephoneWav(joined, outFile, ['gain', '-n', '-12']);
-}
-
-/** Converts into Asterisk's native 8 kHz slin WAV, written beside the target and renamed, so Asterisk never reads half a file. */
-async function toTelephoneWav(inFile: string, outFile: string, effects: string[]): Promise<void> {
-  await mkdir(dirname(outFile), { recursive: true });
-  const partial = `${outFile}.partial`;
-  await run('sox', [inFile, '-t', 'wav', '-r', '8000', '-c', '1', '-b', '16', '-e', 'signed-integer', partial, ...effects]);
-  await rename(partial, outFile);
 }
 
 async function runAll(jobs: Array<() => Promise<void>>, parallel: number): Promise<void> {

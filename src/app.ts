@@ -33,6 +33,8 @@ import linkageFeedbackRoutes from './linkage/feedback-routes.js';
 import ticketLinkageRoutes from './linkage/ticket-routes.js';
 import calendarsRoutes from './calendar/routes.js';
 import simulateRoutes from './menus/simulate-routes.js';
+import promptsPlugin from './prompts/plugin.js';
+import promptsRoutes from './prompts/routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -84,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(callCenter);
   await app.register(recordingsPlugin);
   await app.register(linkagePlugin);
+  await app.register(promptsPlugin);
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { prefix: '/api/auth' });
@@ -92,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(callsRoutes, { prefix: '/api/calls' });
   await app.register(menusRoutes, { prefix: '/api/menus' });
   await app.register(simulateRoutes, { prefix: '/api/menus' });
+  await app.register(promptsRoutes, { prefix: '/api/prompts' });
   await app.register(callControlRoutes, { prefix: '/api/calls' });
   await app.register(dispositionRoutes, { prefix: '/api/calls' });
   await app.register(callbackRoutes, { prefix: '/api/callbacks' });

@@ -21,8 +21,8 @@ const configSchema = Type.Object({
   /** Where the IVR's prompts live under Asterisk's sounds directory: sound:<PROMPT_PREFIX>/<lang>/<name>. */
   PROMPT_PREFIX: Type.String({ default: 'hotline', pattern: '^[a-z0-9/_-]+$' }),
   PROMPT_LANGUAGE: Type.String({ default: 'zh', pattern: '^[a-z]{2}$' }),
-  /** The languages a menu's language node may switch to: prompts must exist under each (scripts/make-prompts.ts). */
-  PROMPT_LANGUAGES: Type.String({ default: 'zh,en', pattern: '^[a-z]{2}(,[a-z]{2})*$' }),
+  /** The folder Asterisk mounts as sounds/<PROMPT_PREFIX>: the service writes the prompts admins make there. */
+  PROMPTS_DIR: Type.String({ default: './sounds/hotline', minLength: 1 }),
   /** The service's own store of call recordings, fetched from Asterisk when each one finishes. */
   RECORDINGS_DIR: Type.String({ default: './data/recordings', minLength: 1 }),
   /** Recordings older than this are deleted; 0 keeps them for ever. */
@@ -40,10 +40,6 @@ const configSchema = Type.Object({
 });
 
 export type Config = Static<typeof configSchema>;
-
-export function promptLanguages(config: Pick<Config, 'PROMPT_LANGUAGES'>): Set<string> {
-  return new Set(config.PROMPT_LANGUAGES.split(','));
-}
 
 /** Reads and validates the environment once; a missing or bad variable stops the start with its name. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -10,5 +10,7 @@ export const errors = {
   IllegalTransition: createError('ILLEGAL_TRANSITION', 'Agent %s is %s and cannot %s', 409),
   InvalidMenu: createError('INVALID_MENU', 'Invalid menu: %s', 400),
   InvalidInput: createError('INVALID_INPUT', '%s', 400),
+  /** A tool the service runs (espeak-ng, sox) is missing on this host. */
+  Unavailable: createError('UNAVAILABLE', '%s', 503),
   AsteriskUnreachable: createError('ASTERISK_UNREACHABLE', 'Asterisk is not reachable: %s', 503),
 } as const;

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { promptLanguages } from '../config.js';
+import { promptLanguages } from '../prompts/languages.js';
 import type { MenuContext } from '../ivr/validator.js';
 
 /** Everything a menu may name, as the service holds it now. */
@@ -8,6 +8,7 @@ export function menuContext(app: FastifyInstance): MenuContext {
     queues: app.queuesRepository.names(),
     targets: new Set(app.linkageTargets.list().map((t) => t.code)),
     calendars: app.calendars.names(),
-    languages: promptLanguages(app.config),
+    prompts: app.promptsRepository.names(),
+    languages: new Set(promptLanguages),
   };
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Test } from 'tap';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
@@ -36,6 +39,8 @@ let users = 0;
 /** A fresh service on an in-memory database, connected to a fresh fake Asterisk; both closed when the test ends. */
 export async function build(t: Test, options: BuildOptions = {}): Promise<TestContext> {
   const env = options.env ?? {};
+  // The service writes prompts into PROMPTS_DIR: never into the checkout's sounds/.
+  const promptsDir = env.PROMPTS_DIR ? null : mkdtempSync(join(tmpdir(), 'hotline-test-prompts-'));
   const asterisk = options.asterisk ?? new FakeAsterisk({ user: 'ari', password: 'ari-secret' });
   const { url } = await asterisk.start();
   const config = loadConfig({
@@ -46,6 +51,7 @@ export async function build(t: Test, options: BuildOptions = {}): Promise<TestCo
     ADMIN_PASSWORD: ADMIN.password,
     DATABASE_PATH: ':memory:',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...(promptsDir ? { PROMPTS_DIR: promptsDir } : {}),
     ...env,
   });
   const log = createLogger(config.LOG_LEVEL);
@@ -55,6 +61,7 @@ export async function build(t: Test, options: BuildOptions = {}): Promise<TestCo
   t.teardown(async () => {
     await app.close();
     if (!options.asterisk) await asterisk.stop();
+    if (promptsDir) rmSync(promptsDir, { recursive: true, force: true });
   });
   await waitUntil(() => telephony.connected, 5000, 'the service to connect to the fake Asterisk');
   await asterisk.waitForApp();

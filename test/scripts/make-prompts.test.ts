@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -20,4 +20,17 @@ t.test('every prompt the menu and queues use is synthesised as 8 kHz mono 16-bit
   t.match(stdout, /Precision\s+: 16-bit/);
   const { stdout: duration } = await run('soxi', ['-D', join(out, 'hotline', 'zh', 'welcome.wav')]);
   t.ok(Number(duration) > 5, 'the welcome prompt is speech, not silence');
+});
+
+t.test('a second run keeps the prompt files already there (an admin may have replaced them); --force rewrites them', async (t) => {
+  const out = mkdtempSync(join(tmpdir(), 'hotline-prompts-'));
+  t.teardown(() => rmSync(out, { recursive: true, force: true }));
+  await run(process.execPath, ['--import', 'tsx', 'scripts/make-prompts.ts', out], { timeout: 120_000 });
+  const welcome = join(out, 'hotline', 'zh', 'welcome.wav');
+  writeFileSync(welcome, 'an admin’s upload');
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/make-prompts.ts', out], { timeout: 120_000 });
+  t.match(stdout, /^0 prompt files written, \d+ already there kept/);
+  t.equal(readFileSync(welcome, 'utf8'), 'an admin’s upload');
+  await run(process.execPath, ['--import', 'tsx', 'scripts/make-prompts.ts', '--force', out], { timeout: 120_000 });
+  t.equal(readFileSync(welcome).subarray(0, 4).toString('ascii'), 'RIFF');
 });

@@ -9,3 +9,4 @@ export * from './linkage-targets.js';
 export * from './recordings.js';
 export * from './linkage-deliveries.js';
 export * from './calendars.js';
+export * from './prompts.js';
