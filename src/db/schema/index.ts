@@ -8,3 +8,4 @@ export * from './pause-reasons.js';
 export * from './linkage-targets.js';
 export * from './recordings.js';
 export * from './linkage-deliveries.js';
+export * from './audit-log.js';
