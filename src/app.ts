@@ -18,6 +18,10 @@ import agentsRoutes from './agents/routes.js';
 import queuesRoutes from './queues/routes.js';
 import callsRoutes from './calls/routes.js';
 import menusRoutes from './menus/routes.js';
+import menuEditingRoutes from './menus/editing-routes.js';
+import menuEditing from './menus/plugin.js';
+import auditLog from './audit/plugin.js';
+import auditRoutes from './audit/routes.js';
 import desktopRoutes from './desktop/routes.js';
 import callControlRoutes from './calls/control-routes.js';
 import dispositionRoutes from './calls/disposition-routes.js';
@@ -84,6 +88,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('clock', options.clock ?? Date.now);
   await app.register(authPlugin);
   await app.register(callCenter);
+  await app.register(auditLog);
+  await app.register(menuEditing);
   await app.register(recordingsPlugin);
   await app.register(linkagePlugin);
   await app.register(promptsPlugin);
@@ -96,6 +102,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(menusRoutes, { prefix: '/api/menus' });
   await app.register(simulateRoutes, { prefix: '/api/menus' });
   await app.register(promptsRoutes, { prefix: '/api/prompts' });
+  await app.register(menuEditingRoutes, { prefix: '/api/menus' });
+  await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(callControlRoutes, { prefix: '/api/calls' });
   await app.register(dispositionRoutes, { prefix: '/api/calls' });
   await app.register(callbackRoutes, { prefix: '/api/callbacks' });

@@ -9,7 +9,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     else request.log.info({ code: err.code, message: err.message }, 'request refused');
     const code = err.validation ? 'INVALID_INPUT' : (err.code ?? (status >= 500 ? 'INTERNAL' : 'ERROR'));
     const message = status >= 500 && status !== 503 ? 'Internal server error' : err.message;
-    return reply.code(status).send({ statusCode: status, code, error: STATUS_CODES[status] ?? 'Error', message });
+    // A refusal may list every problem (an invalid menu names each node and field), not just the first.
+    const listed = (err as { errors?: unknown }).errors;
+    const list = status < 500 && Array.isArray(listed) ? { errors: listed } : {};
+    return reply.code(status).send({ statusCode: status, code, error: STATUS_CODES[status] ?? 'Error', message, ...list });
   });
 
   app.setNotFoundHandler((request, reply) =>

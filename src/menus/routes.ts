@@ -1,24 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errors } from '../errors.js';
-import { ErrorResponse } from '../http/schemas.js';
-import { validateMenu } from '../ivr/validator.js';
-import { menuContext } from './context.js';
+import { NameParam, MenuVersion, errorsOf } from './schemas.js';
 
-const MenuVersion = Type.Object({
-  name: Type.String(),
-  version: Type.Integer(),
-  definition: Type.Unknown(),
-  createdAt: Type.Integer(),
-  createdBy: Type.Union([Type.Integer(), Type.Null()]),
-  published: Type.Boolean(),
-});
-
-const MenuError = Type.Object({ nodeId: Type.Union([Type.String(), Type.Null()]), field: Type.String(), message: Type.String() });
-const InvalidMenuResponse = Type.Intersect([ErrorResponse, Type.Object({ errors: Type.Optional(Type.Array(MenuError)) })]);
-const NameParam = Type.Object({ name: Type.String({ minLength: 1, maxLength: 40 }) });
-const errorsOf = { 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
-
+/** Reading menus and their versions (admins and supervisors), and "save and publish" in one step (admins). */
 const menusRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRequest', app.authenticate);
   app.addHook('preHandler', app.requireRole('admin', 'supervisor'));
@@ -42,26 +27,9 @@ const menusRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // The whole menu is validated before anything is stored: a bad menu changes nothing.
   app.put(
     '/:name',
-    {
-      preHandler: app.requireRole('admin'),
-      schema: { params: NameParam, body: Type.Unknown(), response: { 200: MenuVersion, 400: InvalidMenuResponse, ...errorsOf } },
-    },
-    async (request, reply) => {
-      const result = validateMenu(request.body, menuContext(app));
-      if (!result.ok) {
-        const first = result.errors[0]!;
-        return reply.code(400).send({
-          statusCode: 400,
-          code: 'INVALID_MENU',
-          error: 'Bad Request',
-          message: `Invalid menu: ${first.message}${result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : ''}`,
-          errors: result.errors,
-        });
-      }
-      if (result.menu.name !== request.params.name) {
-        throw new errors.InvalidMenu(`name "${result.menu.name}" does not match the URL's "${request.params.name}"`);
-      }
-      const saved = app.menusRepository.publish(result.menu, request.user!.id);
+    { preHandler: app.requireRole('admin'), schema: { params: NameParam, body: Type.Unknown(), response: { 200: MenuVersion, ...errorsOf } } },
+    async (request) => {
+      const saved = app.menuEditing.saveAndPublish(request.params.name, request.body, request.user!.id);
       request.log.info({ menu: saved.name, version: saved.version, by: request.user!.username }, 'menu published');
       return saved;
     },

@@ -86,7 +86,8 @@ const simulateRoutes: FastifyPluginAsyncTypebox = async (app) => {
         calendar: (calendar) => app.calendars.get(calendar),
         language: app.config.PROMPT_LANGUAGE,
         ticketProgress: (digits) => ticketProgressPrompts(app.ticketsRepository, digits),
-        promptText,
+        // What an admin typed for the prompt's current version; the shipped text for a built-in or uploaded one.
+        promptText: (ref, language) => app.promptsRepository.current(ref, language)?.text ?? promptText(ref, language),
       });
     },
   );

@@ -10,3 +10,4 @@ export * from './recordings.js';
 export * from './linkage-deliveries.js';
 export * from './calendars.js';
 export * from './prompts.js';
+export * from './audit-log.js';

@@ -5,6 +5,8 @@ import { users } from './users.js';
 export const menus = sqliteTable('menus', {
   name: text('name').primaryKey(),
   publishedVersion: integer('published_version').notNull(),
+  /** The version being edited; never one that calls have used, so saving a draft may overwrite it. */
+  draftVersion: integer('draft_version'),
 });
 
 /** Every version ever saved is kept, so a call keeps the version it started on. */

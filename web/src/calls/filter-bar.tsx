@@ -14,6 +14,8 @@ const outcomes = Object.keys({
   'ended-in-ivr': 1,
   lost: 1,
   'callback-failed': 1,
+  transferred: 1,
+  'message-left': 1,
 } satisfies Record<CallOutcome, 1>);
 
 /** The filters as typed; they apply on 查询, so a half-typed number does not fire a query per key. */

@@ -66,5 +66,6 @@ export function eventWords(event: CallEvent, names: Names): string {
     error: str(d.error),
     ticket: str(d.ticket),
     action: str(d.action),
+    language: str(d.language),
   });
 }
