@@ -17,6 +17,7 @@ export default fp(
     const prompts = new PromptsService({
       db: app.db,
       repository: promptsRepository,
+      audit: app.auditLog,
       synthesiser: new EspeakSynthesiser(),
       dir: app.config.PROMPTS_DIR,
       log: app.log.child({ area: 'prompts' }),
@@ -25,5 +26,5 @@ export default fp(
     app.decorate('promptsRepository', promptsRepository);
     app.decorate('prompts', prompts);
   },
-  { name: 'prompts', dependencies: ['db'] },
+  { name: 'prompts', dependencies: ['db', 'audit-log'] },
 );

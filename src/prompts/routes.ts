@@ -135,7 +135,7 @@ const promptsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (Object.hasOwn(promptTexts, name)) throw new errors.Conflict(`prompt "${name}" is built in: the service plays it itself; make a new version instead of deleting it`);
     const uses = publishedUsage(app.menusRepository).get(name);
     if (uses?.length) throw new errors.Conflict(`prompt "${name}" is used by ${uses.map((u) => `menu "${u.menu}" node "${u.nodeId}"`).join(', ')}; take it out of the menu first`);
-    if (!(await app.prompts.remove(name))) throw new errors.NotFound(`Prompt "${name}"`);
+    if (!(await app.prompts.remove(name, request.user!.id))) throw new errors.NotFound(`Prompt "${name}"`);
     request.log.info({ prompt: name, by: request.user!.username }, 'prompt deleted');
     return reply.code(204).send(null);
   });

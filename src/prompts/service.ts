@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { copyFile, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import type { AuditRepository } from '../audit/repository.js';
 import type { Db } from '../db/client.js';
 import type { PromptSource } from '../db/schema/index.js';
 import { errors } from '../errors.js';
@@ -17,6 +18,8 @@ import { BadAudio, convertUpload } from './upload.js';
 export interface PromptsServiceDeps {
   db: Db;
   repository: PromptsRepository;
+  /** Every change an admin makes is in the audit log, written in the change's own transaction. */
+  audit: AuditRepository;
   synthesiser: Synthesiser;
   /** PROMPTS_DIR: the folder Asterisk plays sound:hotline/<lang>/<name> from. */
   dir: string;
@@ -88,8 +91,12 @@ export class PromptsService {
   }
 
   /** Deletes every language and version of a prompt, rows first, then files. False when there was none. */
-  async remove(name: string): Promise<boolean> {
-    const removed = this.deps.db.transaction((tx) => this.deps.repository.remove(name, tx));
+  async remove(name: string, by: number): Promise<boolean> {
+    const removed = this.deps.db.transaction((tx) => {
+      const rows = this.deps.repository.remove(name, tx);
+      if (rows.length) this.deps.audit.record({ entity: 'prompt', entityId: name, action: 'deleted', userId: by, detail: { languages: rows.map((r) => r.language) } }, tx);
+      return rows;
+    });
     if (removed.length === 0) return false;
     const files = removed.flatMap((r) => [this.currentFile(name, r.language), ...r.files.map((f) => join(this.dir, f))]);
     // The rows are gone: a file left behind is litter, not an inconsistency a caller would hear.
@@ -151,6 +158,8 @@ export class PromptsService {
         renameSync(incoming, join(this.dir, file));
         placed = join(this.dir, file);
         const row = this.deps.repository.addVersion({ name, language, version, file, durationMs, sizeBytes, createdAt: Date.now(), ...meta }, tx);
+        const action = meta.restoredFrom !== null ? 'restored' : meta.source === 'tts' ? 'synthesised' : 'uploaded';
+        this.deps.audit.record({ entity: 'prompt', entityId: name, action, userId: meta.createdBy, detail: { language, version, text: meta.text, restoredFrom: meta.restoredFrom, durationMs } }, tx);
         this.replaceAtomically(placed, this.currentFile(name, language));
         return row;
       });

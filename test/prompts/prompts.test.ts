@@ -153,6 +153,11 @@ t.test('every version is kept; restoring an old one makes it current again as a 
 
   t.equal((await ctx.api({ method: 'POST', url: '/api/prompts/notice/zh/restore', payload: { version: 9 } })).statusCode, 404);
   t.equal((await ctx.api({ method: 'GET', url: '/api/prompts/notice/en/versions' })).statusCode, 404, 'no English version yet');
+  const audit = (await ctx.api({ method: 'GET', url: '/api/audit?entity=prompt&entityId=notice' })).json();
+  t.same(audit.map((e: { action: string; detail: { version: number } }) => [e.action, e.detail.version]), [['restored', 3], ['uploaded', 2], ['synthesised', 1]], 'each change is in the audit log, newest first');
+  t.match(audit[2], { username: 'admin', detail: { language: 'zh', text: '您好' } });
+  await ctx.api({ method: 'DELETE', url: '/api/prompts/notice' });
+  t.match((await ctx.api({ method: 'GET', url: '/api/audit?entity=prompt&entityId=notice' })).json()[0], { action: 'deleted', detail: { languages: ['zh'] } });
 });
 
 t.test('a supervisor’s browser plays a prompt with the token in the URL, and can seek', async (t) => {
