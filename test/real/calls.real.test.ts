@@ -55,11 +55,11 @@ if (!url || !user || !password) {
     }
   };
 
-  const start = async (t: Test) => {
+  const start = async (t: Test, clock?: () => number) => {
     const config = loadConfig({ ARI_URL: url, ARI_USER: user, ARI_PASSWORD: password, ADMIN_USER: 'admin', ADMIN_PASSWORD: 'admin-password', DATABASE_PATH: ':memory:', RECORDINGS_DIR: recordingsDir, RETRY_BASE_MS: '200', CALLBACK_DIAL: 'PJSIP/{number}@linkage', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
     const log = createLogger(config.LOG_LEVEL);
     const telephony = new AriTelephony({ url, user, password, app: config.ARI_APP, logger: log });
-    const app = await buildApp({ config, telephony, db: openDatabase(':memory:'), logger: log });
+    const app = await buildApp({ config, telephony, db: openDatabase(':memory:'), logger: log, ...(clock ? { clock } : {}) });
     await app.ready();
     t.teardown(() => app.close());
     const deadline = Date.now() + 10_000;
@@ -195,6 +195,58 @@ if (!url || !user || !password) {
     const message = app.recordings.ofCall(call.id)[0]!;
     t.ok((message.durationMs ?? 0) > 3000, `the message was fetched (${message.sizeBytes} bytes, ${message.durationMs} ms)`);
     t.ok(app.callLog.pendingCallbacks().some((c) => c.callId === call.id), 'the citizen is on the callback list, where the message is linked by its call');
+  });
+
+  t.test('real: a transfer node puts the caller through to 110 with no agent; they talk until the caller hangs up', async (t) => {
+    const app = await start(t);
+    app.menuEditing.saveAndPublish('12345', {
+      name: '12345',
+      start: 'main',
+      nodes: [
+        { id: 'main', kind: 'menu', label: '主菜单', prompt: ['welcome'], keys: { '5': 'police' }, timeoutSeconds: 8, maxTries: 2, timeoutPrompt: ['no-input'], invalidPrompt: ['invalid-key'], fallback: 'bye' },
+        { id: 'police', kind: 'transfer', label: '转110', target: '110', prompt: ['transferring-linkage'], fallback: 'bye' },
+        { id: 'bye', kind: 'hangup', label: '再见' },
+      ],
+    }, 1);
+    const policePhone = police(500);
+    let bridged = 0;
+    // 5 at once; the transferring prompt (~4 s); 110 rings 0.5 s; 5 s of talk; the citizen hangs up.
+    const caller = citizen([{ waitMs: 500 }, { keys: '5' }, { waitMs: 10_000 }]);
+    await until('110 to be bridged with the caller', async () => {
+      bridged = (await ariBridges()).find((b) => b.id.startsWith('call-'))?.channels.length ?? 0;
+      return bridged === 2;
+    });
+    t.equal(bridged, 2, 'caller and 110 in one bridge on the real Asterisk');
+    t.equal(await caller, 0);
+    t.equal(await policePhone, 0, '110 was hung up when the caller left');
+    const call = await lastCall(app);
+    t.equal(call.outcome, 'transferred');
+    t.ok(call.events.includes('ivr-transfer-connected'));
+  });
+
+  t.test('real: on a Sunday the hours node sends the caller to English and a message; it is recorded and on the callback list', async (t) => {
+    const sunday = Date.parse('2026-11-29T10:00:00+08:00');
+    const app = await start(t, () => sunday);
+    app.menuEditing.saveAndPublish('12345', {
+      name: '12345',
+      start: 'hours',
+      nodes: [
+        { id: 'hours', kind: 'hours', label: '工作时间', calendar: 'default', open: 'general', closed: 'english' },
+        { id: 'general', kind: 'queue', label: '人工', queue: 'general' },
+        { id: 'english', kind: 'language', label: 'English', language: 'en', next: 'message' },
+        { id: 'message', kind: 'message', label: '留言', prompt: ['after-hours'], maxSeconds: 30, thanksPrompt: ['message-thanks'] },
+      ],
+    }, 1);
+    // The English after-hours prompt (~10 s) and the tone; ~7 s of message; #; thanks; the service hangs up.
+    const code = await citizen([{ waitMs: 12_000 }, { speak: true }, { keys: '#' }], 'wait-for-bye');
+    t.equal(code, 0, 'the service thanked the caller and hung up');
+    const call = await lastCall(app);
+    t.equal(call.outcome, 'message-left');
+    t.ok(call.events.includes('language-set'));
+    await until('the message to be stored', () => app.recordings.ofCall(call.id)[0]?.status === 'stored');
+    const message = app.recordings.ofCall(call.id)[0]!;
+    t.ok((message.durationMs ?? 0) > 3000, `the message was fetched (${message.sizeBytes} bytes, ${message.durationMs} ms)`);
+    t.match(app.callLog.pendingCallbacks().find((c) => c.callId === call.id), { reason: 'ivr-message' }, 'a callback request with its message');
   });
 
   t.test('real: click-to-call from the callback list rings the agent, then the citizen, and bridges them', async (t) => {
