@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -7,7 +6,7 @@ import { promptSources } from '../db/schema/index.js';
 import { errors } from '../errors.js';
 import { ErrorResponse, Nullable, OneOf } from '../http/schemas.js';
 import { promptTexts } from '../ivr/prompt-texts.js';
-import { parseRange } from '../recordings/range.js';
+import { sendWav } from '../http/audio-file.js';
 import { promptLanguages, type PromptLanguage } from './languages.js';
 import type { PromptVersion } from './repository.js';
 import { MAX_UPLOAD_BYTES, uploadTypes } from './upload.js';
@@ -81,17 +80,7 @@ const promptsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const file = app.prompts.audioFile(name, language, version);
       if (!file) throw new errors.NotFound(`Audio of prompt "${name}" (${language})${version ? ` version ${version}` : ''}`);
       const size = (await stat(file)).size;
-      const range = parseRange(request.headers.range, size);
-      if (range === 'unsatisfiable') {
-        return reply.code(416).header('Content-Range', `bytes */${size}`).send({ statusCode: 416, code: 'RANGE_NOT_SATISFIABLE', error: 'Range Not Satisfiable', message: `Range: the prompt has ${size} bytes` });
-      }
-      reply.header('Accept-Ranges', 'bytes').header('Content-Type', 'audio/wav').header('Cache-Control', 'private, no-store');
-      if (!range) return reply.header('Content-Length', size).send(createReadStream(file));
-      return reply
-        .code(206)
-        .header('Content-Range', `bytes ${range.start}-${range.end}/${size}`)
-        .header('Content-Length', range.end - range.start + 1)
-        .send(createReadStream(file, { start: range.start, end: range.end }));
+      return sendWav(reply, file, size, request.headers.range, 'the prompt');
     },
   );
 

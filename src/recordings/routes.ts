@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -6,7 +5,7 @@ import { Type } from '@sinclair/typebox';
 import { errors } from '../errors.js';
 import { ErrorResponse } from '../http/schemas.js';
 import { assertMayHear } from './access.js';
-import { parseRange } from './range.js';
+import { sendWav } from '../http/audio-file.js';
 
 const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -36,22 +35,12 @@ const recordingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const size = (await stat(file).catch(() => null))?.size;
     if (size === undefined) throw new errors.NotFound(`Recording ${recording.id}'s file`);
 
-    const range = parseRange(request.headers.range, size);
-    if (range === 'unsatisfiable') {
-      return reply.code(416).header('Content-Range', `bytes */${size}`).send({ statusCode: 416, code: 'RANGE_NOT_SATISFIABLE', error: 'Range Not Satisfiable', message: `Range: the recording has ${size} bytes` });
-    }
     // A player asks for the start first; later ranges are the same listen seeking on.
-    if (!range || range.start === 0) {
+    return sendWav(reply, file, size, request.headers.range, 'the recording', (range) => {
+      if (range && range.start > 0) return;
       app.recordings.listened(recording.id, user.id);
       request.log.info({ recordingId: recording.id, callId: recording.callId, by: user.username }, 'recording listened to');
-    }
-    reply.header('Accept-Ranges', 'bytes').header('Content-Type', 'audio/wav').header('Cache-Control', 'private, no-store');
-    if (!range) return reply.header('Content-Length', size).send(createReadStream(file));
-    return reply
-      .code(206)
-      .header('Content-Range', `bytes ${range.start}-${range.end}/${size}`)
-      .header('Content-Length', range.end - range.start + 1)
-      .send(createReadStream(file, { start: range.start, end: range.end }));
+    });
   });
 
   app.get(
