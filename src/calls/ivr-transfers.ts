@@ -3,6 +3,7 @@ import type { LinkageTargetsRepository } from '../linkage/repository.js';
 import type { CallLog } from './call-log.js';
 import type { CallSession, IvrTransferLeg } from './session.js';
 import { failureOf } from './linkage-calls.js';
+import { dialLeg } from './dial-leg.js';
 
 export const IVR_TRANSFER_LEG = 'ivr-transfer-leg';
 
@@ -43,26 +44,13 @@ export class IvrTransfers {
     callLog.record(session.id, 'ivr-transfer-dialing', { target: target.code, channelId: leg.channelId });
     session.log.info({ target: target.code }, 'IVR dialling linkage target');
     await telephony.startMohOnChannel(session.channelId);
-    try {
-      await telephony.originate({
-        endpoint: target.dialString,
-        channelId: leg.channelId,
-        appArgs: [IVR_TRANSFER_LEG, session.id, target.code],
-        // The target sees the citizen's number, as on a direct call.
-        callerId: session.caller,
-        timeoutSeconds: target.timeoutSeconds,
-      });
-    } catch (err) {
-      session.log.warn({ err, target: target.code }, 'could not dial linkage target from the IVR');
-      await this.legEnded(session, leg.channelId, 0);
-      return;
-    }
-    // Asterisk's originate timeout ends the leg; this guards against a lost event.
-    session.after((target.timeoutSeconds + 5) * 1000, async () => {
-      if (session.ivrTransfer !== leg || leg.state !== 'dialing') return;
-      await telephony.hangup(leg.channelId, 'no_answer');
-      await this.legEnded(session, leg.channelId, 19);
-    });
+    await dialLeg(
+      telephony,
+      session,
+      { endpoint: target.dialString, channelId: leg.channelId, appArgs: [IVR_TRANSFER_LEG, session.id, target.code], timeoutSeconds: target.timeoutSeconds },
+      () => session.ivrTransfer === leg && leg.state === 'dialing',
+      (cause) => this.legEnded(session, leg.channelId, cause),
+    );
   }
 
   async answered(session: CallSession, channelId: string): Promise<void> {

@@ -9,6 +9,7 @@ import type { CallControls } from './controls.js';
 import type { LinkageFailedNotice, LinkageView } from '../desktop/wire.js';
 import type { CallSession, LinkLeg, LinkMode } from './session.js';
 import type { LinkageAtRestart } from './linkage-recovery.js';
+import { dialLeg } from './dial-leg.js';
 
 export const LINKAGE_LEG = 'linkage-leg';
 
@@ -229,27 +230,14 @@ export class LinkageCalls {
     return link;
   }
 
-  private async dial(session: CallSession, link: LinkLeg, dialString: string): Promise<void> {
-    try {
-      await this.deps.telephony.originate({
-        endpoint: dialString,
-        channelId: link.channelId,
-        appArgs: [LINKAGE_LEG, session.id, link.target],
-        // The target sees the citizen's number, as 110 would on a direct call.
-        callerId: session.caller,
-        timeoutSeconds: link.timeoutSeconds,
-      });
-    } catch (err) {
-      session.log.warn({ err, target: link.target }, 'could not dial linkage target');
-      await this.legEnded(session, link.channelId, 0);
-      return;
-    }
-    // Asterisk's originate timeout ends the leg; this guards against a lost event.
-    session.after((link.timeoutSeconds + 5) * 1000, async () => {
-      if (session.link !== link || link.state !== 'dialing') return;
-      await this.deps.telephony.hangup(link.channelId, 'no_answer');
-      await this.legEnded(session, link.channelId, 19);
-    });
+  private dial(session: CallSession, link: LinkLeg, dialString: string): Promise<void> {
+    return dialLeg(
+      this.deps.telephony,
+      session,
+      { endpoint: dialString, channelId: link.channelId, appArgs: [LINKAGE_LEG, session.id, link.target], timeoutSeconds: link.timeoutSeconds },
+      () => session.link === link && link.state === 'dialing',
+      (cause) => this.legEnded(session, link.channelId, cause),
+    );
   }
 
   /** The agent's part in the call ends; the caller stays, with the target (or waiting for it). */
