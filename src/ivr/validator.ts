@@ -19,7 +19,10 @@ export interface MenuContext {
   targets?: ReadonlySet<string>;
   calendars?: ReadonlySet<string>;
   languages?: ReadonlySet<string>;
-  prompts?: ReadonlySet<string>;
+  /** Each prompt's name and the languages it is recorded in. */
+  prompts?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The language a call starts in; with the menu's language nodes, the ones every prompt must be in. */
+  defaultLanguage?: string;
 }
 
 const NODE_ID = /^[a-z][a-z0-9-]{0,39}$/;
@@ -56,9 +59,11 @@ export function validateMenu(input: unknown, ctx: MenuContext): MenuValidation {
     else ids.add(id);
   });
 
+  // A caller may hear any prompt in any language the menu can switch to: each must be recorded in all of them.
+  const spoken = new Set([ctx.defaultLanguage, ...input.nodes.map((n) => (isObj(n) && n.kind === 'language' ? n.language : undefined))].filter((l): l is string => typeof l === 'string'));
   for (const raw of input.nodes) {
     if (!isObj(raw) || typeof raw.id !== 'string' || !ids.has(raw.id)) continue;
-    checkNode(raw, raw.id, ids, ctx, fail);
+    checkNode(raw, raw.id, ids, ctx, spoken, fail);
   }
 
   if (typeof input.start !== 'string' || !ids.has(input.start)) fail(null, 'start', `leads to unknown node ${JSON.stringify(input.start)}`);
@@ -69,7 +74,7 @@ export function validateMenu(input: unknown, ctx: MenuContext): MenuValidation {
   return errors.length ? { ok: false, errors } : { ok: true, menu };
 }
 
-function checkNode(raw: Obj, id: string, ids: ReadonlySet<string>, ctx: MenuContext, fail: Fail): void {
+function checkNode(raw: Obj, id: string, ids: ReadonlySet<string>, ctx: MenuContext, spoken: ReadonlySet<string>, fail: Fail): void {
   const ref = (field: string, target: unknown) => {
     if (typeof target !== 'string' || !ids.has(target)) fail(id, field, `leads to unknown node ${JSON.stringify(target)}`);
   };
@@ -78,7 +83,12 @@ function checkNode(raw: Obj, id: string, ids: ReadonlySet<string>, ctx: MenuCont
     if (!Array.isArray(value) || value.length === 0) return fail(id, field, 'must be a non-empty list of prompts');
     value.forEach((p, i) => {
       if (typeof p !== 'string' || !PROMPT_REF.test(p)) fail(id, `${field}[${i}]`, `${JSON.stringify(p)} is not a prompt name or digits:/number: media`);
-      else if (ctx.prompts && !MEDIA.test(p) && !ctx.prompts.has(p)) fail(id, `${field}[${i}]`, `no such prompt "${p}"`);
+      else if (ctx.prompts && !MEDIA.test(p)) {
+        const recorded = ctx.prompts.get(p);
+        const missing = [...spoken].filter((l) => !recorded?.has(l));
+        if (!recorded) fail(id, `${field}[${i}]`, `no such prompt "${p}"`);
+        else if (missing.length) fail(id, `${field}[${i}]`, `prompt "${p}" is not recorded in ${missing.join(', ')}, a language callers of this menu may be in`);
+      }
     });
   };
   const int = (field: string, value: unknown, min: number, max: number) => {

@@ -8,7 +8,8 @@ export function menuContext(app: FastifyInstance): MenuContext {
     queues: app.queuesRepository.names(),
     targets: new Set(app.linkageTargets.list().map((t) => t.code)),
     calendars: app.calendars.names(),
-    prompts: app.promptsRepository.names(),
+    prompts: app.promptsRepository.languagesByName(),
+    defaultLanguage: app.config.PROMPT_LANGUAGE,
     languages: new Set(promptLanguages),
   };
 }

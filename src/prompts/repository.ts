@@ -45,8 +45,13 @@ export class PromptsRepository {
   }
 
   /** Every name with at least one language: what a menu may name. */
-  names(): Set<string> {
-    return new Set(this.db.selectDistinct({ name: prompts.name }).from(prompts).all().map((r) => r.name));
+  /** Each prompt's name and the languages it is recorded in: what a menu may name. */
+  languagesByName(): Map<string, Set<string>> {
+    const byName = new Map<string, Set<string>>();
+    for (const { name, language } of this.db.select({ name: prompts.name, language: prompts.language }).from(prompts).all()) {
+      byName.set(name, (byName.get(name) ?? new Set()).add(language));
+    }
+    return byName;
   }
 
   current(name: string, language: string): PromptVersion | null {

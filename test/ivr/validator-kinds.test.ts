@@ -79,11 +79,16 @@ t.test('without a set in the context, nothing of that sort exists', (t) => {
 });
 
 t.test('prompts are checked against the prompts store only when one is given', (t) => {
-  const prompts = new Set(['welcome', 'no-input', 'invalid-key', 'transferring', 'transferring-enterprise', 'enter-ticket-number', 'ticket-number-invalid', 'message-thanks']);
+  const both = new Set(['zh', 'en']);
+  const names = ['welcome', 'no-input', 'invalid-key', 'transferring', 'transferring-enterprise', 'enter-ticket-number', 'ticket-number-invalid', 'message-thanks'];
+  const prompts = new Map(names.map((n) => [n, both]));
   t.same(messages(full(), { ...ctx, prompts }), ['node "after-hours" prompt[0]: no such prompt "after-hours"']);
   const m = full();
   node(m, 'after-hours').prompt = ['digits:12345'];
   t.same(messages(m, { ...ctx, prompts }), [], 'digits: and number: media need no prompt');
+  // The menu switches to English, so a prompt recorded only in Mandarin would leave an English caller in silence.
+  prompts.set('message-thanks', new Set(['zh']));
+  t.same(messages(m, { ...ctx, prompts, defaultLanguage: 'zh' }), ['node "after-hours" thanksPrompt[0]: prompt "message-thanks" is not recorded in en, a language callers of this menu may be in']);
   t.end();
 });
 

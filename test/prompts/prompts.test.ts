@@ -69,7 +69,7 @@ t.test('the built-in prompts are version 1 on first start, with where the publis
   });
   t.same(list.find((p: { name: string }) => p.name === 'digit-7').usedBy, [], 'played by the service, not a menu');
   t.ok(existsSync(join(dir, 'zh', '.versions', 'welcome-v1.wav')), 'version 1 keeps its own copy of the file');
-  t.ok(ctx.app.promptsRepository.names().has('queue-position-before'), 'the menu validator will see every built-in');
+  t.ok(ctx.app.promptsRepository.languagesByName().has('queue-position-before'), 'the menu validator will see every built-in');
 });
 
 t.test('an admin has a prompt spoken by espeak-ng: 8 kHz mono, as long as the sentence', async (t) => {
@@ -81,7 +81,7 @@ t.test('an admin has a prompt spoken by espeak-ng: 8 kHz mono, as long as the se
   t.match(saved, { version: 1, source: 'tts', text, restoredFrom: null });
   t.ok(saved.durationMs > 1500 && saved.durationMs < 15000, `${saved.durationMs} ms for a sentence of 16 characters`);
   await isTelephoneWav(t, join(dir, 'zh', 'holiday-notice.wav'));
-  t.ok(ctx.app.promptsRepository.names().has('holiday-notice'), 'menus can name it now');
+  t.ok(ctx.app.promptsRepository.languagesByName().has('holiday-notice'), 'menus can name it now');
 
   const blank = await ctx.api({ method: 'POST', url: '/api/prompts/holiday-notice/zh/tts', payload: { text: '。，！' } });
   t.equal(blank.statusCode, 400);
@@ -125,7 +125,7 @@ t.test('garbage, empty, too long or too large uploads are a 400 naming the probl
   await refused(await upload(ctx, 'notice', Buffer.alloc(11 * 1024 * 1024, 1)), /^audio: larger than 10 MB/);
   await refused(await upload(ctx, 'notice', Buffer.from('hello'), 'text/plain'), /^content-type: send audio as audio\/wav/);
 
-  t.notOk(ctx.app.promptsRepository.names().has('notice'), 'no prompt row');
+  t.notOk(ctx.app.promptsRepository.languagesByName().has('notice'), 'no prompt row');
   for (const language of ['zh', 'en']) {
     const folder = join(dir, language);
     const files = existsSync(folder) ? readdirSync(folder, { recursive: true }).map(String).filter((f) => f.startsWith('notice') || f.includes('incoming') || f.endsWith('.partial')) : [];
@@ -190,7 +190,7 @@ t.test('a prompt the published menu plays cannot be deleted; once the menu drops
 
   await publishMenuUsing(ctx, null);
   t.equal((await ctx.api({ method: 'DELETE', url: '/api/prompts/holiday-notice' })).statusCode, 204);
-  t.notOk(ctx.app.promptsRepository.names().has('holiday-notice'));
+  t.notOk(ctx.app.promptsRepository.languagesByName().has('holiday-notice'));
   for (const language of ['zh', 'en']) {
     t.same(readdirSync(join(dir, language), { recursive: true }).map(String).filter((f) => f.includes('holiday-notice')), [], `its ${language} files are gone`);
   }
