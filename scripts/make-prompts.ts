@@ -4,9 +4,11 @@
 //
 // Writes <outDir>/hotline/<lang>/<name>.wav for every prompt in
 // src/ivr/prompt-texts.ts and the dialplan's own prompts below, in zh and en,
-// and <outDir>/moh/hotline-hold.wav for music-on-hold class "default".
+// <outDir>/moh/hotline-hold.wav for music-on-hold class "default", and
+// <outDir>/en/beep.wav, the tone Asterisk plays before recording a message.
 // docker-compose.yml mounts <outDir>/hotline at Asterisk's sounds/hotline, so
-// the service plays sound:hotline/zh/<name>, and <outDir>/moh at its moh/.
+// the service plays sound:hotline/zh/<name>, <outDir>/moh at its moh/ and
+// <outDir>/en at its sounds/en/.
 //
 // Needs espeak-ng (with its Mandarin voice, Debian's espeak-ng-data has it) and
 // sox on the PATH (src/prompts/synthesiser.ts, which the service uses too). The
@@ -17,7 +19,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promptTexts } from '../src/ivr/prompt-texts.js';
 import { promptLanguages, promptName, type PromptLanguage } from '../src/prompts/languages.js';
 import { run, toTelephoneWav } from '../src/prompts/sox.js';
@@ -67,6 +69,7 @@ async function main(argv: string[]): Promise<void> {
     await runAll(jobs, availableParallelism());
     const mohFile = join(outDir, 'moh', 'hotline-hold.wav');
     await makeHoldMusic(mohFile, work);
+    await makeBeep(join(outDir, 'en', 'beep.wav'));
     console.log(
       `${jobs.length} prompt files written${kept ? `, ${kept} already there kept (--force rewrites them)` : ''} in ${promptLanguages.join(', ')} under ${join(outDir, 'hotline')}; hold music ${mohFile}`,
     );
@@ -114,6 +117,16 @@ async function makeHoldMusic(outFile: string, work: string): Promise<void> {
   const joined = join(work, 'hold-joined.wav');
   await run('sox', [...notes, joined, 'repeat', '3']);
   await toTelephoneWav(joined, outFile, ['gain', '-n', '-12']);
+}
+
+/**
+ * Asterisk plays its own "beep" before recording a caller's message, and refuses to record
+ * when it has none ("File beep does not exist in any format"); Asterisk images without sound
+ * packs have none. It looks in sounds/<channel language>/, and channels are "en" by default.
+ */
+async function makeBeep(outFile: string): Promise<void> {
+  await mkdir(dirname(outFile), { recursive: true });
+  await run('sox', ['-n', '-r', '8000', '-c', '1', '-b', '16', outFile, 'synth', '0.25', 'sine', '1000', 'vol', '0.5']);
 }
 
 async function runAll(jobs: Array<() => Promise<void>>, parallel: number): Promise<void> {
