@@ -52,9 +52,14 @@ export function PromptList(props: { name: string; value: string[] | undefined; c
           </button>
         </div>
       ))}
-      <button type="button" class="small" onClick={() => props.onChange([...list, ''])}>
-        ＋ {m('addPrompt')}
-      </button>
+      <div class="row">
+        <button type="button" class="small" onClick={() => props.onChange([...list, ''])}>
+          ＋ {m('addPrompt')}
+        </button>
+        <a class="small" href="/prompts.html" target="_blank" rel="noopener">
+          {m('managePrompts')}
+        </a>
+      </div>
     </div>
   );
 }

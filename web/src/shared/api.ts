@@ -10,12 +10,14 @@ export class ApiError extends Error {
   }
 }
 
+/** A Blob body (an uploaded file) goes as it is, with its own type; anything else as JSON. */
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const session = loadSession();
   const headers: Record<string, string> = {};
   if (session) headers.authorization = `Bearer ${session.token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const raw = body instanceof Blob;
+  if (body !== undefined) headers['content-type'] = raw ? body.type : 'application/json';
+  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : raw ? body : JSON.stringify(body) });
   if (res.status === 401 && session) {
     clearSession();
     location.replace('/');
