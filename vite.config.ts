@@ -10,7 +10,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     rollupOptions: {
-      input: { index: 'web/index.html', agent: 'web/agent.html', supervisor: 'web/supervisor.html', calls: 'web/calls.html', menus: 'web/menus.html' },
+      input: { index: 'web/index.html', agent: 'web/agent.html', supervisor: 'web/supervisor.html', calls: 'web/calls.html', menus: 'web/menus.html', calendars: 'web/calendars.html' },
     },
   },
 });

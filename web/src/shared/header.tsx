@@ -3,11 +3,16 @@ import { t, switchLang } from './i18n.js';
 import { clearSession, homeOf, type SessionUser } from './session.js';
 import type { SocketStatus } from './socket.js';
 
-/** Every role may open the call log (agents see their own calls there); only admins edit the IVR menu. */
+/** Every role may open the call log (agents see their own calls there); only admins edit the IVR menu and the working calendars. */
 const pagesOf = (user: SessionUser) => [
   { href: homeOf(user), label: t(user.role === 'agent' ? 'agentDesk' : 'supervisorDesk') },
   { href: '/calls.html', label: t('callLog') },
-  ...(user.role === 'admin' ? [{ href: '/menus.html', label: t('menuEditor') }] : []),
+  ...(user.role === 'admin'
+    ? [
+        { href: '/menus.html', label: t('menuEditor') },
+        { href: '/calendars.html', label: t('calendars') },
+      ]
+    : []),
 ];
 
 /** The current page is the highlighted link. `status` is the live socket's; a page without one (the call log, the menu editor) leaves it out. */
