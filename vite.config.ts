@@ -10,7 +10,15 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     rollupOptions: {
-      input: { index: 'web/index.html', agent: 'web/agent.html', supervisor: 'web/supervisor.html', calls: 'web/calls.html', menus: 'web/menus.html', prompts: 'web/prompts.html' },
+      input: {
+        index: 'web/index.html',
+        agent: 'web/agent.html',
+        supervisor: 'web/supervisor.html',
+        calls: 'web/calls.html',
+        menus: 'web/menus.html',
+        prompts: 'web/prompts.html',
+        calendars: 'web/calendars.html',
+      },
     },
   },
 });

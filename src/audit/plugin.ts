@@ -7,7 +7,7 @@ declare module 'fastify' {
   }
 }
 
-/** Shared by every area whose configuration admins change (menus now; prompts and calendars later). */
+/** Shared by every area whose configuration admins change (menus and calendars now; prompts later). */
 export default fp(
   async (app) => {
     app.decorate('auditLog', new AuditRepository(app.db));

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { calendars } from '../db/schema/index.js';
+import type { Tx } from '../menus/repository.js';
 import type { Calendar } from './model.js';
 
 export type StoredCalendar = Calendar & { updatedAt: number; updatedBy: number | null };
@@ -12,8 +13,8 @@ export class CalendarsRepository {
     return this.db.select().from(calendars).orderBy(calendars.name).all();
   }
 
-  get(name: string): StoredCalendar | null {
-    return this.db.select().from(calendars).where(eq(calendars.name, name)).get() ?? null;
+  get(name: string, tx: Tx = this.db): StoredCalendar | null {
+    return tx.select().from(calendars).where(eq(calendars.name, name)).get() ?? null;
   }
 
   names(): Set<string> {
@@ -21,9 +22,9 @@ export class CalendarsRepository {
   }
 
   /** Replaces the whole calendar (or adds it): what the admin saw is what is stored. */
-  save(calendar: Calendar, by: number | null, at = Date.now()): StoredCalendar {
+  save(calendar: Calendar, by: number | null, at = Date.now(), tx: Tx = this.db): StoredCalendar {
     const values = { weekly: calendar.weekly, overrides: calendar.overrides, updatedAt: at, updatedBy: by };
-    return this.db
+    return tx
       .insert(calendars)
       .values({ name: calendar.name, ...values })
       .onConflictDoUpdate({ target: calendars.name, set: values })

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { errors } from '../errors.js';
 import { ErrorResponse, Nullable } from '../http/schemas.js';
 import { weekdays } from './model.js';
+import { saveCalendar } from './editing.js';
 import { validateCalendar } from './validate.js';
 
 const Range = Type.Object({ from: Type.String(), to: Type.String() });
@@ -20,7 +21,7 @@ const InvalidCalendarResponse = Type.Intersect([ErrorResponse, Type.Object({ err
 const NameParam = Type.Object({ name: Type.String({ minLength: 1, maxLength: 40 }) });
 const errorsOf = { 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
-/** Working calendars: supervisors read them, admins replace one whole, validated first. */
+/** Working calendars: supervisors read them, admins replace one whole, validated first and audited. */
 const calendarsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRequest', app.authenticate);
   app.addHook('preHandler', app.requireRole('admin', 'supervisor'));
@@ -48,7 +49,7 @@ const calendarsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           errors: result.errors,
         });
       }
-      const saved = app.calendars.save(result.calendar, request.user!.id);
+      const saved = saveCalendar({ db: app.db, calendars: app.calendars, audit: app.auditLog }, result.calendar, request.user!.id);
       request.log.info({ calendar: saved.name, overrides: saved.overrides.length, by: request.user!.username }, 'calendar saved');
       return saved;
     },

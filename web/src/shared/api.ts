@@ -1,10 +1,11 @@
 import { clearSession, loadSession } from './session.js';
 
-/** An API refusal, with the server's message (it names what is wrong). */
+/** An API refusal, with the server's message (it names what is wrong) and its whole answer, for per-field errors. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly body?: unknown,
   ) {
     super(message);
   }
@@ -24,6 +25,6 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   }
   if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => ({}))) as { message?: string };
-  if (!res.ok) throw new ApiError(res.status, data.message ?? `${res.status} ${res.statusText}`);
+  if (!res.ok) throw new ApiError(res.status, data.message ?? `${res.status} ${res.statusText}`, data);
   return data as T;
 }

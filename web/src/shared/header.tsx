@@ -3,7 +3,7 @@ import { t, switchLang } from './i18n.js';
 import { clearSession, homeOf, type SessionUser } from './session.js';
 import type { SocketStatus } from './socket.js';
 
-/** Every role may open the call log (agents see their own calls there); only admins edit the IVR menu and its prompts. */
+/** Every role may open the call log (agents see their own calls there); only admins edit the IVR menu, its prompts and the working calendars. */
 const pagesOf = (user: SessionUser) => [
   { href: homeOf(user), label: t(user.role === 'agent' ? 'agentDesk' : 'supervisorDesk') },
   { href: '/calls.html', label: t('callLog') },
@@ -11,6 +11,7 @@ const pagesOf = (user: SessionUser) => [
     ? [
         { href: '/menus.html', label: t('menuEditor') },
         { href: '/prompts.html', label: t('prompts') },
+        { href: '/calendars.html', label: t('calendars') },
       ]
     : []),
 ];
