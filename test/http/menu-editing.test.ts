@@ -90,7 +90,7 @@ t.test('publishing a draft with problems is a 400 naming each node and field; no
   const graph = await ctx.api({ method: 'POST', url: url('/publish'), payload: {} });
   t.match(graph.json().errors, [
     { nodeId: 'loop', field: 'id', message: /cannot be reached/ },
-    { nodeId: 'loop', field: 'next', message: /loop of play nodes/ },
+    { nodeId: 'loop', field: 'next', message: /goes round a loop that never waits for a key/ },
   ]);
   t.same(await versions(ctx), ['2 draft', '1 published']);
   t.notOk((await audit(ctx)).some((e: { action: string }) => e.action === 'published'));
@@ -153,7 +153,7 @@ t.test('compare names added, removed and changed nodes with old and new values',
   next.nodes = next.nodes.filter((n) => n.id !== 'english');
   const main = next.nodes[0]!;
   if (main.kind === 'menu') delete main.keys['2'];
-  next.nodes.push({ id: 'goodbye', kind: 'hangup', label: '再见', prompt: ['goodbye'] });
+  next.nodes.push({ id: 'goodbye', kind: 'hangup', label: '再见', prompt: ['message-thanks'] });
   if (main.kind === 'menu') main.keys['8'] = 'goodbye';
   await ctx.api({ method: 'PUT', url: url(), payload: next });
 
