@@ -1,92 +1,117 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import t from 'tap';
-import type { Page, Route } from 'playwright-core';
+import type { Test } from 'tap';
+import type { Page } from 'playwright-core';
 import { build, type TestContext } from '../helpers/app.js';
+import { call, finishPrompt, sound, until, waitForPrompt } from '../helpers/calls.js';
 import { launchBrowser, loggedInPage, pageProblems, screenshot, serve } from '../helpers/browser.js';
-import type { IvrNode, MenuDefinition } from '../../src/ivr/model.js';
+import { promptTexts } from '../../src/ivr/prompt-texts.js';
 
-// What the prompt library (being built beside this page) will answer; the page is tested against that contract.
-const promptTexts: Record<string, string> = {
-  welcome: '您好，欢迎致电12345政务服务便民热线。普通话服务请按1，English service press 2，企业诉求请按3，查询工单进度请按4，重听请按9，人工服务请按0。',
-  'welcome-2026': '您好，这里是12345热线。咨询投诉请按1，企业诉求请按3，企业开办请按5。',
-  'no-input': '您没有按键。',
-  'invalid-key': '您的按键有误。',
-  transferring: '正在为您转接人工服务，请稍候。',
-  'transferring-en': 'Transferring you to an agent.',
-  'transferring-enterprise': '正在为您转接企业诉求专线。',
-  'enter-ticket-number': '请输入工单编号，以井号键结束。',
-  'ticket-number-invalid': '工单编号有误。',
-};
-const prompts = Object.entries(promptTexts).map(([name, text]) => ({
-  name,
-  languages: [{ language: 'zh-CN', version: 1, source: 'tts', text, durationMs: 3000 }],
-  usedBy: [],
-}));
+const welcome2026 = '您好，这里是12345热线。咨询投诉请按1，企业诉求请按3，企业开办请按5。';
 
-type Input = { digit: string } | { timeout: true } | { transfer: 'answered' | 'failed' };
-
-/** A stand-in for POST /api/menus/:name/simulate (built in parallel): enough of a walk for the panel's test. */
-function simulate(menu: MenuDefinition, inputs: Input[]) {
-  const byId = new Map(menu.nodes.map((n) => [n.id, n]));
-  const steps: Array<Record<string, unknown>> = [];
-  let here: IvrNode | undefined;
-  let done = false;
-  const enter = (id: string, input: Input | null) => {
-    for (let node = byId.get(id); node; node = undefined) {
-      here = node;
-      const played = ('prompt' in node ? (node.prompt ?? []) : []).map((ref) => ({ ref, text: promptTexts[ref] ?? null }));
-      const outcome = node.kind === 'queue' ? { type: 'queue', queue: node.queue } : node.kind === 'hangup' ? { type: 'hangup' } : null;
-      steps.push({ input, nodeId: node.id, label: node.label, kind: node.kind, language: 'zh-CN', played, outcome });
-      done = outcome !== null;
-      if (node.kind === 'play') return enter(node.next, null);
-    }
-  };
-  enter(menu.start, null);
-  for (const input of inputs) {
-    if (done || here?.kind !== 'menu') break;
-    if ('digit' in input) enter(here.keys[input.digit] ?? here.id, input);
-    else if ('timeout' in input) enter(here.fallback, input);
-  }
-  return { steps, done, waitingFor: done ? null : 'key' };
+/** One second of silence as Asterisk's prompts are kept: 8 kHz, 16-bit, mono. */
+function silenceWav(): Buffer {
+  const data = 8000 * 2;
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + data, 4);
+  header.write('WAVEfmt ', 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(8000, 24);
+  header.writeUInt32LE(16000, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(data, 40);
+  return Buffer.concat([header, Buffer.alloc(data)]);
 }
 
-/** Stand-ins only where the service has no route yet, so the test keeps testing the real one once it lands. */
-async function standIns(ctx: TestContext, page: Page) {
-  const has = (method: 'GET' | 'POST', url: string) => ctx.app.hasRoute({ method, url });
-  if (!has('GET', '/api/prompts')) await page.route('**/api/prompts', (route: Route) => route.fulfill({ json: prompts }));
-  if (!has('GET', '/api/calendars')) await page.route('**/api/calendars', (route: Route) => route.fulfill({ json: [{ name: 'default' }] }));
-  if (!has('POST', '/api/menus/:name/simulate')) {
-    await page.route('**/api/menus/*/simulate', (route: Route) => {
-      const body = route.request().postDataJSON() as { definition: MenuDefinition; inputs: Input[] };
-      return route.fulfill({ json: simulate(body.definition, body.inputs) });
-    });
-  }
-}
-
-t.test('an admin edits a key and a prompt, fixes the problem the editor shows, publishes, rolls back, compares and simulates', async (t) => {
-  const ctx = await build(t);
-  const base = await serve(ctx);
+/**
+ * The service with the built-in welcome recorded, as scripts/make-prompts.ts leaves it on a
+ * real server (the service records it as the welcome's version 1), and a 2026 welcome an admin
+ * made from text, so the page has a built-in and a typed prompt to show and play.
+ */
+async function service(t: Test) {
+  const promptsDir = mkdtempSync(join(tmpdir(), 'hotline-editor-prompts-'));
+  t.teardown(() => rmSync(promptsDir, { recursive: true, force: true }));
+  mkdirSync(join(promptsDir, 'zh'));
+  writeFileSync(join(promptsDir, 'zh', 'welcome.wav'), silenceWav());
+  const ctx = await build(t, { env: { PROMPTS_DIR: promptsDir } });
+  const made = await ctx.api({ method: 'POST', url: '/api/prompts/welcome-2026/zh/tts', payload: { text: welcome2026 } });
+  if (made.statusCode !== 201) throw new Error(`welcome-2026 not made: ${made.body}`);
   const browser = await launchBrowser(t);
-  const page = await loggedInPage(browser, base, 'admin', 'admin-password');
-  await standIns(ctx, page);
-  await page.goto(`${base}/menus.html`);
+  const page = await loggedInPage(browser, await serve(ctx), 'admin', 'admin-password');
+  await page.goto(new URL('/menus.html', page.url()).href);
+  await page.locator('[data-node="main"]').first().waitFor();
+  return { ctx, page };
+}
+
+const token = (page: Page) => page.evaluate(() => JSON.parse(sessionStorage.getItem('hotline.session')!).token as string);
+
+/** Plays an <audio> element (muted, as a headless browser allows) and says how far it got: its readyState, -1 on an error. */
+const loadAudio = (page: Page, selector: string) =>
+  page.locator(selector).first().evaluate(async (audio: HTMLAudioElement) => {
+    audio.muted = true;
+    await audio.play().catch(() => undefined);
+    for (let i = 0; i < 100 && audio.readyState < 1 && !audio.error; i++) await new Promise((r) => setTimeout(r, 20));
+    audio.pause();
+    return audio.error ? -1 : audio.readyState;
+  });
+
+/** The call from `caller`, through the API, once the service has finished with it. */
+async function endedCall(ctx: TestContext, caller: string) {
+  let found: { phase?: string } | undefined;
+  await until(async () => {
+    await ctx.app.callFlow.settled();
+    found = (await ctx.api({ method: 'GET', url: `/api/calls?caller=${caller}&limit=1` })).json().items[0];
+    return found?.phase === 'ended';
+  }, `the call from ${caller} to end`);
+  return found!;
+}
+
+/** What the citizen heard first, once a prompt is playing. */
+async function heardFirst(ctx: TestContext, channelId: string) {
+  await waitForPrompt(ctx, channelId, /./);
+  return ctx.asterisk.played(channelId)[0];
+}
+
+t.test('edit, validate, publish: a new call follows the new menu while a call already in it finishes on the old; rollback; compare; simulate', async (t) => {
+  const { ctx, page } = await service(t);
   const node = (id: string) => page.locator(`[data-node="${id}"]`).first();
-  await node('main').waitFor();
   await page.getByText('检查通过，可以发布').waitFor();
+  await node('main').getByText(promptTexts.welcome!.zh).waitFor();
   await screenshot(page, 'menus-1-tree');
 
-  // Key 0 now leads straight to the general queue, and the welcome is the 2026 recording.
+  // Call A arrives while version 1 is published, and stays in the menu, hearing the welcome.
+  const callA = await call(ctx, '13800000001');
+
+  // The built-in welcome shows its words and its recording plays.
   await node('main').click();
   const form = page.locator('[data-node-form="main"]');
+  await form.getByText(promptTexts.welcome!.zh).waitFor();
+  t.equal(await form.locator('audio').first().getAttribute('src'), `/api/prompts/welcome/zh/audio?token=${await token(page)}`);
+  t.ok((await loadAudio(page, '[data-node-form="main"] audio')) >= 1, 'the built-in welcome loads in the player');
+
+  // Key 0 now leads straight to the general queue, and the welcome is the 2026 one made from text.
   await form.locator('select[name="key-0-target"]').selectOption('general');
   await form.locator('select[name="prompt[0]"]').selectOption('welcome-2026');
-  await form.getByText(promptTexts['welcome-2026']!).waitFor();
-  t.equal(await form.locator('audio').first().getAttribute('src'), `/api/prompts/welcome-2026/zh-CN/audio?token=${await token(page)}`);
+  await form.getByText(welcome2026).waitFor();
+  t.equal(await form.locator('audio').first().getAttribute('src'), `/api/prompts/welcome-2026/zh/audio?token=${await token(page)}`);
+  t.ok((await loadAudio(page, '[data-node-form="main"] audio')) >= 1, 'the new welcome loads in the player');
 
-  // A new key with nowhere to go: the node and the key's row say so.
+  // A new key with nowhere to go: the node and the key's row say so, and publishing is refused.
   await form.getByRole('button', { name: '添加按键' }).click();
   await node('main').getByTestId('node-problems').waitFor();
   await form.locator('tr[data-key="5"]').getByText('还没有选择去向').waitFor();
+  await page.getByTestId('problems-count').getByText('1 个问题').waitFor();
+  await page.getByRole('button', { name: '发布', exact: true }).click();
+  await page.getByRole('alert').getByText('未发布：草稿已保存，还有 1 个问题').waitFor();
   await screenshot(page, 'menus-2-problem-on-node');
+  t.equal((await ctx.api({ method: 'GET', url: '/api/menus/12345' })).json().version, 1, 'a menu with a problem is not published');
 
   // Key 5 gets a new node: the business-registration line, a queue.
   await page.locator('select[name="new-kind"]').selectOption('queue');
@@ -101,17 +126,43 @@ t.test('an admin edits a key and a prompt, fixes the problem the editor shows, p
 
   await page.getByRole('button', { name: '发布', exact: true }).click();
   await page.getByRole('status').getByText('已发布 v2').waitFor();
-  const published = (await ctx.api({ method: 'GET', url: '/api/menus/12345' })).json();
-  t.match(published, { version: 2, definition: { nodes: [{ id: 'main', prompt: ['welcome-2026'], keys: { '0': 'general', '5': 'queue-1' } }] } });
+  t.match((await ctx.api({ method: 'GET', url: '/api/menus/12345' })).json(), {
+    version: 2,
+    definition: { nodes: [{ id: 'main', prompt: ['welcome-2026'], keys: { '0': 'general', '5': 'queue-1' } }] },
+  });
   await screenshot(page, 'menus-3-published');
 
-  // Roll back to version 1 from the versions list; calls from now on get version 1, and the editor shows it.
+  // Call B hears the 2026 welcome and 5 puts it in the enterprise queue.
+  const callB = ctx.asterisk.placeCall({ caller: '13800000002' }).id;
+  t.equal(await heardFirst(ctx, callB), sound('welcome-2026'), 'call B hears the new welcome');
+  ctx.asterisk.press(callB, '5');
+  await finishPrompt(ctx, callB, sound('transferring'));
+  ctx.asterisk.hangup(callB);
+  t.match(await endedCall(ctx, '13800000002'), { menuVersion: 2, queue: 'enterprise' });
+
+  // Call A, still on version 1: 5 is no key there, and 3 is the enterprise line, as it was.
+  t.equal(ctx.asterisk.played(callA)[0], sound('welcome'));
+  ctx.asterisk.press(callA, '5');
+  await waitForPrompt(ctx, callA, sound('invalid-key'));
+  ctx.asterisk.press(callA, '3');
+  await finishPrompt(ctx, callA, sound('transferring-enterprise'));
+  ctx.asterisk.hangup(callA);
+  t.match(await endedCall(ctx, '13800000001'), { menuVersion: 1, queue: 'enterprise' });
+
+  // Roll back to version 1 from the versions list; the next call gets version 1, and the editor shows it.
   await page.getByRole('button', { name: '版本' }).click();
   await page.locator('tr[data-version="1"]').getByRole('button', { name: '回滚到此版本' }).click();
   await page.getByRole('status').getByText('已回滚到版本 v1').waitFor();
   await page.locator('tr[data-version="1"]').getByText('已发布').waitFor();
   t.equal((await ctx.api({ method: 'GET', url: '/api/menus/12345' })).json().version, 1);
   await page.getByTestId('menu-tree').getByText('企业开办').waitFor({ state: 'detached' });
+
+  const callC = ctx.asterisk.placeCall({ caller: '13800000003' }).id;
+  t.equal(await heardFirst(ctx, callC), sound('welcome'), 'call C hears the rolled-back welcome');
+  ctx.asterisk.press(callC, '5');
+  await waitForPrompt(ctx, callC, sound('invalid-key'));
+  ctx.asterisk.hangup(callC);
+  t.match(await endedCall(ctx, '13800000003'), { menuVersion: 1 });
 
   const compare = page.getByTestId('compare');
   await compare.locator('select[name="from"]').selectOption('1');
@@ -129,10 +180,10 @@ t.test('an admin edits a key and a prompt, fixes the problem the editor shows, p
   const sim = page.getByTestId('simulator');
   const key = (k: string) => sim.locator('.keypad').getByRole('button', { name: k, exact: true });
   await sim.getByRole('button', { name: /拨打/ }).click();
-  await sim.getByText(promptTexts.welcome!).waitFor();
+  await sim.getByText(promptTexts.welcome!.zh).waitFor();
   await sim.locator('.key-map').getByText('企业诉求/营商环境专线').waitFor();
   await key('9').click();
-  await sim.locator('[data-step="1"]').getByText(promptTexts.welcome!).waitFor();
+  await sim.locator('[data-step="1"]').getByText(promptTexts.welcome!.zh).waitFor();
   await key('3').click();
   await sim.getByText('进入队列 企业诉求/营商环境专线').waitFor();
   await sim.getByText('通话结束').waitFor();
@@ -142,16 +193,84 @@ t.test('an admin edits a key and a prompt, fixes the problem the editor shows, p
   t.same(pageProblems(page), []);
 });
 
-const token = (page: Page) => page.evaluate(() => JSON.parse(sessionStorage.getItem('hotline.session')!).token as string);
+t.test('an admin puts working hours and an English key in front of the menu; the simulator sends a Saturday call to the message', async (t) => {
+  const { ctx, page } = await service(t);
+  const node = (id: string) => page.locator(`[data-node="${id}"]`).first();
+  const formOf = (id: string) => page.locator(`[data-node-form="${id}"]`);
+  const add = async (kind: string) => {
+    await page.locator('select[name="new-kind"]').selectOption(kind);
+    await page.getByRole('button', { name: '添加节点' }).click();
+    await formOf(`${kind}-1`).waitFor();
+    return formOf(`${kind}-1`);
+  };
+
+  // Out of hours, a message; in hours, the menu.
+  const message = await add('message');
+  await message.locator('input[name="label"]').fill('非工作时间留言');
+  await message.locator('[data-field="prompt"]').getByRole('button', { name: '添加语音' }).click();
+  await message.locator('select[name="prompt[0]"]').selectOption('after-hours');
+  await message.locator('[data-field="thanksPrompt"]').getByRole('button', { name: '添加语音' }).click();
+  await message.locator('select[name="thanksPrompt[0]"]').selectOption('message-thanks');
+  const hours = await add('hours');
+  await hours.locator('input[name="label"]').fill('工作时间');
+  await hours.locator('select[name="calendar"]').selectOption('default');
+  await hours.locator('select[name="open"]').selectOption('main');
+  await hours.locator('select[name="closed"]').selectOption('message-1');
+  await hours.getByRole('button', { name: '设为开始节点' }).click();
+
+  // Key 2 now switches the call to English and plays the menu again; the English queue is left unconnected.
+  const language = await add('language');
+  await language.locator('input[name="label"]').fill('English');
+  await language.locator('select[name="language"]').selectOption('en');
+  await language.locator('select[name="next"]').selectOption('main');
+  await node('main').click();
+  await formOf('main').locator('select[name="key-2-target"]').selectOption('language-1');
+  await node('english').getByTestId('node-problems').waitFor();
+  await node('english').click();
+  t.equal(await formOf('english').locator('.field-error').first().innerText(), '来电到不了这个节点：没有按键或出口通向它', 'the reason in Chinese, with no English left over');
+  await screenshot(page, 'menus-7-unreachable');
+  await formOf('english').getByRole('button', { name: '删除节点' }).click();
+  await page.getByText('检查通过，可以发布').waitFor();
+
+  await page.getByRole('button', { name: '发布', exact: true }).click();
+  await page.getByRole('status').getByText('已发布 v2').waitFor();
+  t.match((await ctx.api({ method: 'GET', url: '/api/menus/12345' })).json(), {
+    version: 2,
+    definition: { start: 'hours-1', nodes: [{ id: 'main', keys: { '2': 'language-1' } }] },
+  });
+  await node('hours-1').getByText('开始节点').waitFor();
+  await node('language-1').getByText('英语 English').waitFor();
+  await screenshot(page, 'menus-8-hours-language');
+
+  // Saturday morning: straight to the message.
+  const sim = page.getByTestId('simulator');
+  await sim.locator('input[name="at"]').fill('2026-11-28T10:00');
+  await sim.getByRole('button', { name: /拨打/ }).click();
+  await sim.locator('[data-step="1"]').getByText('非工作时间留言').waitFor();
+  await sim.getByText(promptTexts['after-hours']!.zh).waitFor();
+  await sim.getByText('留言后挂机').waitFor();
+  await sim.getByText('通话结束').waitFor();
+  await screenshot(page, 'menus-9-simulator-weekend');
+
+  // Thursday morning: the menu, and 2 plays it again in English.
+  await sim.locator('input[name="at"]').fill('2026-11-26T10:00');
+  await sim.getByRole('button', { name: /拨打/ }).click();
+  await sim.locator('[data-step="1"]').getByText(promptTexts.welcome!.zh).waitFor();
+  await sim.locator('.keypad').getByRole('button', { name: '2', exact: true }).click();
+  await sim.locator('[data-step="3"]').getByText(promptTexts.welcome!.en).waitFor();
+  t.match(await sim.getByTestId('sim-steps').innerText(), /按键 2/);
+  await screenshot(page, 'menus-10-simulator-english');
+  t.same(pageProblems(page), []);
+});
 
 t.test('every kind of node has its form, in English too, with lists to pick from', async (t) => {
   const ctx = await build(t);
   const base = await serve(ctx);
   const browser = await launchBrowser(t);
   const page = await loggedInPage(browser, base, 'admin', 'admin-password', 'en');
-  await standIns(ctx, page);
   await page.goto(`${base}/menus.html`);
   await page.locator('[data-node="main"]').waitFor();
+  await page.locator('[data-node="main"]').getByText(promptTexts.welcome!.en).waitFor();
 
   const fields: Record<string, string[]> = {
     menu: ['prompt', 'keys', 'timeoutSeconds', 'maxTries', 'timeoutPrompt', 'invalidPrompt', 'fallback'],
@@ -175,6 +294,8 @@ t.test('every kind of node has its form, in English too, with lists to pick from
   await page.locator('[data-node="transfer-1"]').click();
   t.match(await transfer.locator('select[name="target"] option').allInnerTexts(), ['Choose…', '110 公安', '119 消防', '120 急救', '122 交警', '12315 市场监管']);
   await transfer.locator('select[name="target"]').selectOption('12315');
+  await page.locator('[data-node="language-1"]').click();
+  t.same(await page.locator('[data-node-form="language-1"] select[name="language"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)), ['', 'zh', 'en'], 'the languages prompts are kept in');
   await page.locator('[data-node="hours-1"]').click();
   await page.locator('[data-node-form="hours-1"] select[name="calendar"]').selectOption('default');
   await page.getByText('Not connected (callers cannot reach these)').waitFor();

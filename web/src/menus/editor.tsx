@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MenuError } from '../../../src/ivr/validator.js';
 import { nodeKinds } from '../../../src/ivr/model.js';
-import { api, ApiError } from '../shared/api.js';
+import { api } from '../shared/api.js';
 import { Header } from '../shared/header.js';
 import type { SessionUser } from '../shared/session.js';
 import { useCatalogue } from './catalogue.js';
@@ -79,17 +79,23 @@ export function MenuEditor({ user }: { user: SessionUser }) {
     try {
       setNotice(await work());
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(err instanceof Error ? err.message : String(err));
     }
   };
-  const saveDraft = async () => {
+  const storeDraft = async () => {
     const saved = await api<{ version: { version: number }; problems: MenuError[] }>('PUT', `/api/menus/${encodeURIComponent(name!)}/draft`, menu);
     await load(name!, true);
+    return saved;
+  };
+  const saveDraft = async () => {
+    const saved = await storeDraft();
     return `${m('saved')} v${saved.version.version}${saved.problems.length ? ` · ${saved.problems.length} ${m('problems')}` : ''}`;
   };
   const publish = () =>
     act(async () => {
-      await saveDraft();
+      const saved = await storeDraft();
+      // The service would refuse it too, in English; the problems are already on their nodes, so the page says it in its own words.
+      if (saved.problems.length) throw new Error(`${m('notPublished')} ${saved.problems.length} ${m('problems')}`);
       const published = await api<{ version: number }>('POST', `/api/menus/${encodeURIComponent(name!)}/publish`, {});
       await load(name!, true);
       return `${m('published')} v${published.version}`;

@@ -8,15 +8,26 @@ import { m } from './text.js';
 /** Problems the validator reported for this field (`prompt` also catches `prompt[1]`). */
 export const errorsFor = (errors: MenuError[], field: string) => errors.filter((e) => e.field === field || e.field.startsWith(`${field}[`));
 
-/** A labelled field that turns red and says why when the validator found a problem in it. */
-export function Field(props: { label: string; errors: MenuError[]; field: string; children: ComponentChildren }) {
+/**
+ * A labelled field that turns red and says why when the validator found a problem in it. A
+ * `group` (a list of prompts with its buttons) gets a title, not a <label>: a label names only
+ * its first control, and a lone "add" button would be named after the field.
+ */
+export function Field(props: { label: string; errors: MenuError[]; field: string; group?: boolean; children: ComponentChildren }) {
   const mine = errorsFor(props.errors, props.field);
   return (
-    <div class={`field${mine.length ? ' invalid' : ''}`} data-field={props.field}>
-      <label>
-        {props.label}
-        {props.children}
-      </label>
+    <div class={`field${mine.length ? ' invalid' : ''}`} data-field={props.field} role={props.group ? 'group' : undefined} aria-label={props.group ? props.label : undefined}>
+      {props.group ? (
+        <>
+          <span class="field-title">{props.label}</span>
+          {props.children}
+        </>
+      ) : (
+        <label>
+          {props.label}
+          {props.children}
+        </label>
+      )}
       {mine.map((e) => (
         <p class="field-error" key={e.message}>
           {problemText(e)}

@@ -6,6 +6,9 @@ import { m, mk } from './text.js';
 
 export const kindLabel = (kind: NodeKind | string) => mk('kind', kind);
 
+/** A prompt language's name; a code the editor has no name for shows as it is. */
+export const languageLabel = (language: string) => mk('lang', language);
+
 /** The one line under a node's name that tells a manager what it does. */
 function summary(node: IvrNode, catalogue: Catalogue): string {
   const firstPrompt = 'prompt' in node && node.prompt?.[0] ? node.prompt[0] : null;
@@ -18,7 +21,7 @@ function summary(node: IvrNode, catalogue: Catalogue): string {
     case 'hours':
       return node.calendar;
     case 'language':
-      return node.language;
+      return languageLabel(node.language);
     default:
       return said;
   }

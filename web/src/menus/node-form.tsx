@@ -3,7 +3,7 @@ import type { Catalogue } from './catalogue.js';
 import { Field, ListPicker, NodePicker, NumberInput } from './fields.js';
 import type { IvrNode, MenuDefinition } from './graph.js';
 import { KeysEditor } from './keys-editor.js';
-import { kindLabel } from './node-card.js';
+import { kindLabel, languageLabel } from './node-card.js';
 import { PromptList } from './prompt-picker.js';
 import { problemText } from './problem-text.js';
 import { m, type MenuText } from './text.js';
@@ -26,7 +26,7 @@ export function NodeForm(props: Props) {
   const get = (field: string) => (node as unknown as Record<string, unknown>)[field];
   const field = (name: string, text: MenuText = name as MenuText) => ({ label: m(text), errors, field: name });
   const prompts = (name: string, text: MenuText = name as MenuText) => (
-    <Field {...field(name, text)}>
+    <Field {...field(name, text)} group>
       <PromptList name={name} value={get(name) as string[] | undefined} catalogue={catalogue} onChange={(v) => set(name, v)} />
     </Field>
   );
@@ -125,7 +125,7 @@ export function NodeForm(props: Props) {
       {node.kind === 'language' && (
         <>
           <Field {...field('language')}>
-            <ListPicker name="language" value={node.language} options={languagesOf(catalogue).map((l) => ({ value: l, label: l }))} onChange={(v) => set('language', v)} />
+            <ListPicker name="language" value={node.language} options={languagesOf(catalogue).map((l) => ({ value: l, label: languageLabel(l) }))} onChange={(v) => set('language', v)} />
           </Field>
           {goesTo('next')}
         </>
@@ -133,7 +133,7 @@ export function NodeForm(props: Props) {
       {node.kind === 'message' && (
         <>
           {prompts('prompt')}
-          {count('maxSeconds', 5, 600)}
+          {count('maxSeconds', 5, 300)}
           {prompts('thanksPrompt')}
         </>
       )}
@@ -155,7 +155,7 @@ export function NodeForm(props: Props) {
 
 /** The languages recordings exist in; Mandarin and English are always offered. */
 function languagesOf(catalogue: Catalogue): string[] {
-  const found = new Set(['zh-CN', 'en']);
+  const found = new Set(['zh', 'en']);
   for (const p of catalogue.prompts ?? []) for (const l of p.languages) found.add(l.language);
   return [...found];
 }

@@ -9,7 +9,7 @@ const audioUrl = (name: string, language: string) =>
 
 /** The recording an admin hears first: the page's language when the prompt has it. */
 function preferredLanguage(prompt: Prompt): string | null {
-  const wanted = currentLang() === 'en' ? 'en' : 'zh-CN';
+  const wanted = currentLang() === 'en' ? 'en' : 'zh';
   return (prompt.languages.find((l) => l.language === wanted) ?? prompt.languages[0])?.language ?? null;
 }
 
