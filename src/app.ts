@@ -39,6 +39,11 @@ import calendarsRoutes from './calendar/routes.js';
 import simulateRoutes from './menus/simulate-routes.js';
 import promptsPlugin from './prompts/plugin.js';
 import promptsRoutes from './prompts/routes.js';
+import ticketLifecyclePlugin from './tickets/plugin.js';
+import ticketLifecycleRoutes from './tickets/lifecycle-routes.js';
+import ticketAttachmentRoutes from './tickets/attachment-routes.js';
+import deadlinePolicyRoutes from './tickets/deadline-routes.js';
+import unitsRoutes from './units/routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -93,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(recordingsPlugin);
   await app.register(linkagePlugin);
   await app.register(promptsPlugin);
+  await app.register(ticketLifecyclePlugin);
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { prefix: '/api/auth' });
@@ -108,6 +114,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(dispositionRoutes, { prefix: '/api/calls' });
   await app.register(callbackRoutes, { prefix: '/api/callbacks' });
   await app.register(ticketsRoutes, { prefix: '/api/tickets' });
+  await app.register(ticketLifecycleRoutes, { prefix: '/api/tickets' });
+  await app.register(ticketAttachmentRoutes, { prefix: '/api/tickets' });
+  await app.register(deadlinePolicyRoutes, { prefix: '/api/ticket-deadlines' });
+  await app.register(unitsRoutes, { prefix: '/api/units' });
   await app.register(pauseReasonsRoutes, { prefix: '/api/pause-reasons' });
   await app.register(linkageRoutes, { prefix: '/api/linkage-targets' });
   await app.register(ticketLinkageRoutes, { prefix: '/api/tickets' });

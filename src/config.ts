@@ -37,6 +37,16 @@ const configSchema = Type.Object({
   CALLBACK_CALLER_ID: Type.String({ default: '12345', pattern: '^[0-9+]{3,20}$' }),
   /** How long a linkage target's system has to acknowledge a ticket delivery. */
   WEBHOOK_TIMEOUT_MS: Type.Integer({ default: 10_000, minimum: 100, maximum: 120_000 }),
+  /** The working calendar ticket deadlines count on. */
+  TICKET_CALENDAR: Type.String({ default: 'default', minLength: 1 }),
+  /** A deadline is flagged as near once this share of its working time is used. */
+  DEADLINE_NEAR_PERCENT: Type.Integer({ default: 80, minimum: 1, maximum: 99 }),
+  /** How often overdue tickets are looked for and supervised (督办); 0 turns the sweep off. */
+  SUPERVISION_INTERVAL_MS: Type.Integer({ default: 60_000, minimum: 0, maximum: 86_400_000 }),
+  /** Where files units attach to their replies are kept. */
+  ATTACHMENTS_DIR: Type.String({ default: './data/attachments', minLength: 1 }),
+  /** The largest attachment accepted, in bytes. */
+  ATTACHMENT_MAX_BYTES: Type.Integer({ default: 10 * 1024 * 1024, minimum: 1024, maximum: 200 * 1024 * 1024 }),
 });
 
 export type Config = Static<typeof configSchema>;

@@ -8,6 +8,10 @@ export const errors = {
   NotFound: createError('NOT_FOUND', '%s not found', 404),
   Conflict: createError('CONFLICT', '%s', 409),
   IllegalTransition: createError('ILLEGAL_TRANSITION', 'Agent %s is %s and cannot %s', 409),
+  /** The ticket's lifecycle refuses the action in its current status; the message names the status. */
+  TicketTransition: createError('ILLEGAL_TRANSITION', 'Ticket %s %s', 409),
+  /** A unit's reply looks perfunctory and the hotline tried to accept it without saying why. */
+  ReplyFlagged: createError('REPLY_FLAGGED', 'Ticket %s %s', 409),
   InvalidMenu: createError('INVALID_MENU', 'Invalid menu: %s', 400),
   InvalidInput: createError('INVALID_INPUT', '%s', 400),
   /** A tool the service runs (espeak-ng, sox) is missing on this host. */

@@ -5,6 +5,10 @@ import type { Role } from '../db/schema/index.js';
 import { UsersRepository, type AuthUser } from './repository.js';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route serves handling-unit users too; every other route refuses them. */
+    units?: boolean;
+  }
   interface FastifyInstance {
     usersRepository: UsersRepository;
     /** onRequest hook: a valid bearer token, or 401. */
@@ -35,6 +39,11 @@ export default fp(
       if (!token) throw new errors.Unauthorized('send Authorization: Bearer <token> from POST /api/auth/login');
       const user = app.usersRepository.userForToken(token);
       if (!user) throw new errors.Unauthorized('the token is unknown or expired; log in again');
+      // Unit users are outsiders to the call center: they reach only routes that say they serve
+      // them (their tickets), never one written before the role existed that lets any non-agent in.
+      if (user.role === 'unit' && request.routeOptions.config?.units !== true) {
+        throw new errors.Forbidden('a handling unit user can use only the unit routes (their tickets)');
+      }
       request.user = user;
     });
 

@@ -9,6 +9,8 @@ export interface AuthUser {
   username: string;
   role: Role;
   agentId: number | null;
+  /** The handling unit a `unit` user works for. */
+  unitId: number | null;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -20,15 +22,15 @@ export class UsersRepository {
     return this.db.select({ n: count() }).from(users).get()!.n;
   }
 
-  async create(input: { username: string; password: string; role: Role; agentId?: number | null }): Promise<AuthUser> {
+  async create(input: { username: string; password: string; role: Role; agentId?: number | null; unitId?: number | null }): Promise<AuthUser> {
     return this.insertHashed({ ...input, passwordHash: await hashPassword(input.password) });
   }
 
   /** Synchronous, so it can join a transaction; the hash is made beforehand. */
-  insertHashed(input: { username: string; passwordHash: string; role: Role; agentId?: number | null }): AuthUser {
+  insertHashed(input: { username: string; passwordHash: string; role: Role; agentId?: number | null; unitId?: number | null }): AuthUser {
     const row = this.db
       .insert(users)
-      .values({ username: input.username, passwordHash: input.passwordHash, role: input.role, agentId: input.agentId ?? null, createdAt: Date.now() })
+      .values({ username: input.username, passwordHash: input.passwordHash, role: input.role, agentId: input.agentId ?? null, unitId: input.unitId ?? null, createdAt: Date.now() })
       .returning()
       .get();
     return toAuthUser(row);
@@ -77,5 +79,5 @@ export class UsersRepository {
 }
 
 function toAuthUser(row: typeof users.$inferSelect): AuthUser {
-  return { id: row.id, username: row.username, role: row.role, agentId: row.agentId };
+  return { id: row.id, username: row.username, role: row.role, agentId: row.agentId, unitId: row.unitId };
 }

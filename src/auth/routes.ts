@@ -10,6 +10,7 @@ const User = Type.Object({
   username: Type.String(),
   role: OneOf(roles),
   agentId: Type.Union([Type.Integer(), Type.Null()]),
+  unitId: Type.Union([Type.Integer(), Type.Null()]),
 });
 
 const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -35,14 +36,14 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/logout',
-    { onRequest: app.authenticate, schema: { response: { 204: Type.Null(), 401: ErrorResponse } } },
+    { onRequest: app.authenticate, config: { units: true }, schema: { response: { 204: Type.Null(), 401: ErrorResponse } } },
     async (request, reply) => {
       app.usersRepository.revokeToken(tokenOf(request)!);
       return reply.code(204).send(null);
     },
   );
 
-  app.get('/me', { onRequest: app.authenticate, schema: { response: { 200: User, 401: ErrorResponse } } }, async (request) => request.user!);
+  app.get('/me', { onRequest: app.authenticate, config: { units: true }, schema: { response: { 200: User, 401: ErrorResponse } } }, async (request) => request.user!);
 
   app.post(
     '/users',
@@ -56,6 +57,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
             password: Type.String({ minLength: 8, maxLength: 256 }),
             role: OneOf(roles),
             agentId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+            unitId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
           },
           { additionalProperties: false },
         ),
@@ -63,8 +65,11 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { username, role, agentId } = request.body;
+      const { username, role, agentId, unitId } = request.body;
       if (role === 'agent' && agentId == null) throw new errors.InvalidInput('an agent user needs agentId: the agent record it acts as');
+      if (role === 'unit' && unitId == null) throw new errors.InvalidInput('unitId: a unit user needs the handling unit it works for');
+      if (role !== 'unit' && unitId != null) throw new errors.InvalidInput('unitId: only unit users belong to a handling unit');
+      if (unitId != null && !app.handlingUnits.get(unitId)) throw new errors.InvalidInput(`unitId ${unitId}: no such unit`);
       if (agentId != null && !app.agentsRepository.get(agentId)) throw new errors.InvalidInput(`agentId ${agentId}: no such agent`);
       if (app.usersRepository.findByUsername(username)) throw new errors.Conflict(`user "${username}" already exists`);
       const user = await app.usersRepository.create(request.body);

@@ -16,11 +16,14 @@ export const promptTexts: Record<string, { zh: string; en: string }> = {
   'ticket-status-intro': { zh: '您查询的工单', en: 'Your ticket' },
   'ticket-status-intake': { zh: '已受理，正在处理中。', en: 'has been received and is being processed.' },
   'ticket-status-dispatched': { zh: '已转交承办单位办理。', en: 'has been passed to the handling unit.' },
-  'ticket-status-signed-for': { zh: '承办单位已签收，正在办理。', en: 'has been accepted by the handling unit.' },
   'ticket-status-handling': { zh: '正在办理中。', en: 'is being handled.' },
   'ticket-status-replied': { zh: '承办单位已答复，等待审核。', en: 'has been answered by the handling unit.' },
   'ticket-status-completed': { zh: '已办结，我们将对您进行回访。', en: 'has been completed; we will call you back.' },
   'ticket-status-closed': { zh: '已办结归档。', en: 'is closed.' },
+  'ticket-status-returned': { zh: '正在重新确定承办单位。', en: 'is being passed to the right handling unit.' },
+  'ticket-status-reopened': { zh: '已根据您的反馈重新办理。', en: 'has been reopened after your feedback.' },
+  // Followed by the other ticket's number and that ticket's status.
+  'ticket-status-merged': { zh: '已与相同诉求合并办理，合并后的工单', en: 'was merged with the same request; the merged ticket' },
   'queue-position-before': { zh: '您前面还有', en: 'You are caller number' },
   'queue-position-after': { zh: '位，请耐心等候。', en: 'in the queue. Please hold.' },
   'queue-overflow-callback': {

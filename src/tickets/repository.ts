@@ -19,6 +19,10 @@ export class TicketsRepository {
     return this.db.select().from(tickets).where(eq(tickets.number, number)).get() ?? null;
   }
 
+  findById(id: number): Ticket | null {
+    return this.db.select().from(tickets).where(eq(tickets.id, id)).get() ?? null;
+  }
+
   listByCaller(caller: string, limit = 20): Ticket[] {
     return this.db.select().from(tickets).where(eq(tickets.caller, caller)).orderBy(desc(tickets.createdAt), desc(tickets.id)).limit(limit).all();
   }

@@ -2,28 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { errors } from '../errors.js';
-import { ticketChannels, ticketStatuses, ticketTypes } from '../db/schema/index.js';
+import { ticketTypes } from '../db/schema/index.js';
 import { ErrorResponse, Nullable, OneOf } from '../http/schemas.js';
 import { catalogue, categoryCodes } from './catalogue.js';
-import type { Ticket } from './repository.js';
+import { TicketDetail, TicketView, ticketDetail, ticketView, visibleTicket } from './views.js';
 
-
-const TicketView = Type.Object({
-  number: Type.String(),
-  caller: Type.String(),
-  status: OneOf(ticketStatuses),
-  type: OneOf(ticketTypes),
-  category: Type.String(),
-  channel: OneOf(ticketChannels),
-  title: Type.String(),
-  content: Type.String(),
-  citizenName: Nullable(Type.String()),
-  address: Nullable(Type.String()),
-  callId: Nullable(Type.String()),
-  agentId: Nullable(Type.Integer()),
-  createdAt: Type.Integer(),
-  updatedAt: Type.Integer(),
-});
 
 const editable = {
   type: OneOf(ticketTypes),
@@ -49,8 +32,6 @@ const TicketIntake = Type.Object(
 const NumberParam = Type.Object({ number: Type.String({ pattern: '^[0-9]{1,20}$' }) });
 const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
-const view = ({ id: _id, createdBy: _by, ...ticket }: Ticket) => ticket;
-
 /** Ticket intake from the desktop: the draft opened with a call is saved here, linked to the call. */
 const ticketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRequest', app.authenticate);
@@ -64,7 +45,7 @@ const ticketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return call;
   };
 
-  app.get('/catalogue', async () => catalogue);
+  app.get('/catalogue', { config: { units: true } }, async () => catalogue);
 
   app.get(
     '/',
@@ -77,14 +58,12 @@ const ticketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(TicketView), ...errorsOf },
       },
     },
-    async (request) => app.ticketsRepository.listByCaller(request.query.caller, request.query.limit).map(view),
+    async (request) => app.ticketsRepository.listByCaller(request.query.caller, request.query.limit).map(ticketView),
   );
 
-  app.get('/:number', { schema: { params: NumberParam, response: { 200: TicketView, ...errorsOf } } }, async (request) => {
-    const ticket = app.ticketsRepository.findByNumber(request.params.number);
-    if (!ticket) throw new errors.NotFound(`Ticket ${request.params.number}`);
-    return view(ticket);
-  });
+  app.get('/:number', { config: { units: true }, schema: { params: NumberParam, response: { 200: TicketDetail, ...errorsOf } } }, async (request) =>
+    ticketDetail(app, visibleTicket(app, request, request.params.number)),
+  );
 
   app.post('/', { schema: { body: TicketIntake, response: { 201: TicketView, ...errorsOf } } }, async (request, reply) => {
     const { callId, caller, ...fields } = request.body;
@@ -112,7 +91,7 @@ const ticketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     });
     request.log.info({ ticket: ticket.number, callId: call?.id, by: user.username }, 'ticket taken in');
     if (call?.agentId != null) app.agentService.dispositionRecorded(call.agentId);
-    return reply.code(201).send(view(ticket));
+    return reply.code(201).send(ticketView(ticket));
   });
 
   app.patch(
@@ -124,7 +103,7 @@ const ticketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const user = request.user!;
       if (user.role === 'agent' && ticket.createdBy !== user.id) throw new errors.Forbidden(`ticket ${ticket.number} was taken in by someone else`);
       if (ticket.status !== 'intake') throw new errors.Conflict(`Ticket ${ticket.number} is ${ticket.status}; only tickets still in intake can be edited here`);
-      return view(app.ticketsRepository.edit(ticket.number, request.body)!);
+      return ticketView(app.ticketsRepository.edit(ticket.number, request.body)!);
     },
   );
 };

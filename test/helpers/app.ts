@@ -19,8 +19,8 @@ export interface TestContext {
   login(username?: string, password?: string): Promise<string>;
   /** app.inject with the admin's token, or another user's. */
   api(options: InjectOptions, token?: string): Promise<LightMyRequestResponse>;
-  /** Creates a user with the role (an agent user acts as agent `agentId`) and returns their token. */
-  userToken(role: 'admin' | 'supervisor' | 'agent', agentId?: number): Promise<string>;
+  /** Creates a user with the role (an agent user acts as agent `agentId`, a unit user works for unit `id`) and returns their token. */
+  userToken(role: 'admin' | 'supervisor' | 'agent' | 'unit', id?: number): Promise<string>;
 }
 
 export interface BuildOptions {
@@ -80,10 +80,11 @@ export async function build(t: Test, options: BuildOptions = {}): Promise<TestCo
       adminToken ??= await ctx.login();
       return app.inject({ ...options, headers: { ...options.headers, authorization: `Bearer ${token ?? adminToken}` } });
     },
-    async userToken(role, agentId) {
+    async userToken(role, id) {
       users += 1;
       const username = `${role}${users}`;
-      const res = await ctx.api({ method: 'POST', url: '/api/auth/users', payload: { username, password: 'password-123', role, agentId } });
+      const link = role === 'unit' ? { unitId: id } : { agentId: id };
+      const res = await ctx.api({ method: 'POST', url: '/api/auth/users', payload: { username, password: 'password-123', role, ...link } });
       if (res.statusCode !== 201) throw new Error(`could not create user: ${res.body}`);
       return ctx.login(username, 'password-123');
     },

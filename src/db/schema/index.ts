@@ -11,3 +11,5 @@ export * from './linkage-deliveries.js';
 export * from './calendars.js';
 export * from './prompts.js';
 export * from './audit-log.js';
+export * from './handling-units.js';
+export * from './ticket-lifecycle.js';

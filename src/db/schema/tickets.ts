@@ -1,9 +1,18 @@
-import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, index, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { agents } from './agents.js';
 import { users } from './users.js';
 
-export const ticketStatuses = ['intake', 'dispatched', 'signed-for', 'handling', 'replied', 'completed', 'closed'] as const;
+/**
+ * Where a ticket is in the loop (src/tickets/lifecycle.ts holds the rules). `completed` is
+ * accepted by the hotline and waiting for its callback; `returned` and `reopened` wait for the
+ * hotline to dispatch again; `merged` lives on in another ticket.
+ */
+export const ticketStatuses = ['intake', 'dispatched', 'handling', 'replied', 'completed', 'closed', 'returned', 'reopened', 'merged'] as const;
 export type TicketStatus = (typeof ticketStatuses)[number];
+
+/** 一般 / 紧急 / 特急: with the type, it chooses the ticket's deadlines. */
+export const ticketUrgencies = ['normal', 'urgent', 'critical'] as const;
+export type TicketUrgency = (typeof ticketUrgencies)[number];
 
 /** 咨询 / 投诉 / 求助 / 建议 / 举报 / 表扬 */
 export const ticketTypes = ['consult', 'complaint', 'help', 'suggestion', 'report', 'praise'] as const;
@@ -20,6 +29,7 @@ export const tickets = sqliteTable(
     number: text('number').notNull().unique(),
     caller: text('caller').notNull(),
     status: text('status', { enum: ticketStatuses }).notNull(),
+    urgency: text('urgency', { enum: ticketUrgencies }).notNull().default('normal'),
     type: text('type', { enum: ticketTypes }).notNull().default('consult'),
     category: text('category').notNull().default('other'),
     channel: text('channel', { enum: ticketChannels }).notNull().default('phone'),
@@ -30,8 +40,10 @@ export const tickets = sqliteTable(
     callId: text('call_id'),
     agentId: integer('agent_id').references(() => agents.id),
     createdBy: integer('created_by').references(() => users.id),
+    /** The ticket this duplicate was merged into. */
+    mergedIntoId: integer('merged_into_id').references((): AnySQLiteColumn => tickets.id),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('tickets_caller').on(t.caller, t.createdAt), index('tickets_call_id').on(t.callId)],
+  (t) => [index('tickets_caller').on(t.caller, t.createdAt), index('tickets_call_id').on(t.callId), index('tickets_status').on(t.status)],
 );

@@ -1,7 +1,9 @@
 import { sqliteTable, integer, text } from 'drizzle-orm/sqlite-core';
 import { agents } from './agents.js';
+import { handlingUnits } from './handling-units.js';
 
-export const roles = ['admin', 'supervisor', 'agent'] as const;
+/** `unit` users work for one handling unit (承办单位) and see only its tickets. */
+export const roles = ['admin', 'supervisor', 'agent', 'unit'] as const;
 export type Role = (typeof roles)[number];
 
 export const users = sqliteTable('users', {
@@ -11,6 +13,8 @@ export const users = sqliteTable('users', {
   role: text('role', { enum: roles }).notNull(),
   // An agent user acts as exactly one agent record; its state is theirs to change.
   agentId: integer('agent_id').references(() => agents.id),
+  // A unit user acts for exactly one handling unit.
+  unitId: integer('unit_id').references(() => handlingUnits.id),
   createdAt: integer('created_at').notNull(),
 });
 

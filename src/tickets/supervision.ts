@@ -1,0 +1,110 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Calendar } from '../calendar/model.js';
+import { deadlineFlag, type DeadlineFlag } from './deadlines.js';
+import type { LifecycleRepository } from './lifecycle-repository.js';
+import { overdueDeadlines, systemActor, type TicketLifecycle } from './lifecycle-service.js';
+
+export interface FlaggedDeadline {
+  number: string;
+  title: string;
+  type: string;
+  urgency: string;
+  status: string;
+  unitId: number;
+  unitName: string;
+  deadline: 'sign-for' | 'completion';
+  startedAt: number;
+  dueAt: number;
+  usedPercent: number;
+  flag: Exclude<DeadlineFlag, 'on-time'>;
+  supervised: boolean;
+}
+
+export interface SupervisionDeps {
+  repository: LifecycleRepository;
+  lifecycle: TicketLifecycle;
+  calendar: () => Calendar;
+  clock: () => number;
+  nearPercent: number;
+  log: FastifyBaseLogger;
+}
+
+/**
+ * 统一督办: lists the deadlines near or past, and records a supervision event for each missed
+ * one, once per ticket and deadline (the event's deadline key is unique), however often it runs.
+ */
+export class Supervision {
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly deps: SupervisionDeps) {}
+
+  flagged(now = this.deps.clock()): FlaggedDeadline[] {
+    const calendar = this.deps.calendar();
+    const rows = this.deps.repository.working();
+    const supervised = this.deps.repository.supervisedKeys([...new Set(rows.map((r) => r.ticket.id))]);
+    const list: FlaggedDeadline[] = [];
+    for (const { assignment: a, ticket, unitName } of rows) {
+      const deadlines: Array<['sign-for' | 'completion', number]> = a.status === 'dispatched' ? [['sign-for', a.signForDueAt], ['completion', a.dueAt]] : [['completion', a.dueAt]];
+      for (const [deadline, dueAt] of deadlines) {
+        const { flag, usedPercent } = deadlineFlag(calendar, a.dispatchedAt, dueAt, now, this.deps.nearPercent);
+        if (flag === 'on-time') continue;
+        list.push({
+          number: ticket.number,
+          title: ticket.title,
+          type: ticket.type,
+          urgency: ticket.urgency,
+          status: ticket.status,
+          unitId: a.unitId,
+          unitName,
+          deadline,
+          startedAt: a.dispatchedAt,
+          dueAt,
+          usedPercent,
+          flag,
+          supervised: supervised.has(`${a.id}:${deadline}:${dueAt}`),
+        });
+      }
+    }
+    return list.sort((x, y) => x.dueAt - y.dueAt);
+  }
+
+  /** Supervises every deadline missed by `now` not supervised yet; returns how many it recorded. */
+  sweep(now = this.deps.clock()): number {
+    const rows = this.deps.repository.working(now);
+    const done = this.deps.repository.supervisedKeys([...new Set(rows.map((r) => r.ticket.id))]);
+    let recorded = 0;
+    for (const { assignment, ticket } of rows) {
+      for (const deadline of overdueDeadlines(assignment, now)) {
+        if (done.has(deadline.key)) continue;
+        try {
+          this.deps.lifecycle.supervise(ticket.number, systemActor, `${deadline.kind === 'sign-for' ? '签收' : '办结'}超时`, { ...deadline, unitId: assignment.unitId });
+          done.add(deadline.key);
+          recorded += 1;
+        } catch (err) {
+          // One ticket that cannot be supervised (changed meanwhile) must not stop the others.
+          this.deps.log.warn({ err, ticket: ticket.number }, 'supervision of an overdue ticket failed');
+        }
+      }
+    }
+    if (recorded) this.deps.log.info({ recorded }, 'overdue tickets supervised');
+    return recorded;
+  }
+
+  start(intervalMs: number): void {
+    if (intervalMs <= 0 || this.timer) return;
+    this.timer = setInterval(() => {
+      try {
+        this.sweep();
+      } catch (err) {
+        // A failed sweep (the database busy past its timeout) is tried again at the next tick.
+        this.deps.log.error({ err }, 'supervision sweep failed');
+      }
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}

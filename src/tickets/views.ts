@@ -1,0 +1,115 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { eq } from 'drizzle-orm';
+import { assignmentStatuses, ticketChannels, ticketStatuses, ticketTypes, ticketUrgencies, tickets } from '../db/schema/index.js';
+import { errors } from '../errors.js';
+import { Nullable, OneOf } from '../http/schemas.js';
+import { deadlineFlag } from './deadlines.js';
+import type { ActingUser } from './lifecycle-service.js';
+import type { Ticket } from './repository.js';
+
+export const TicketView = Type.Object({
+  number: Type.String(),
+  caller: Type.String(),
+  status: OneOf(ticketStatuses),
+  type: OneOf(ticketTypes),
+  urgency: OneOf(ticketUrgencies),
+  category: Type.String(),
+  channel: OneOf(ticketChannels),
+  title: Type.String(),
+  content: Type.String(),
+  citizenName: Nullable(Type.String()),
+  address: Nullable(Type.String()),
+  callId: Nullable(Type.String()),
+  agentId: Nullable(Type.Integer()),
+  createdAt: Type.Integer(),
+  updatedAt: Type.Integer(),
+});
+
+const Flag = OneOf(['on-time', 'near', 'overdue'] as const);
+
+export const AssignmentView = Type.Object({
+  unitId: Type.Integer(),
+  unitName: Type.String(),
+  status: OneOf(assignmentStatuses),
+  dispatchedAt: Type.Integer(),
+  signForDueAt: Type.Integer(),
+  signedForAt: Nullable(Type.Integer()),
+  dueAt: Type.Integer(),
+  repliedAt: Nullable(Type.Integer()),
+  reply: Nullable(Type.String()),
+  /** Why the reply looks perfunctory, for the reviewer; null when it does not. */
+  replyFlag: Nullable(Type.String()),
+  extensionRequest: Nullable(Type.Object({ minutes: Type.Integer(), reason: Type.String() })),
+  /** For parts still with the unit: how the deadline it works against stands. */
+  deadline: Nullable(Type.Object({ kind: OneOf(['sign-for', 'completion'] as const), dueAt: Type.Integer(), usedPercent: Type.Integer(), flag: Flag })),
+});
+
+export const AttachmentView = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  contentType: Type.String(),
+  size: Type.Integer(),
+  unitId: Nullable(Type.Integer()),
+  createdAt: Type.Integer(),
+});
+
+export const TicketDetail = Type.Object({
+  ...TicketView.properties,
+  mergedInto: Nullable(Type.String()),
+  assignments: Type.Array(AssignmentView),
+  attachments: Type.Array(AttachmentView),
+});
+
+export const ticketView = ({ id: _id, createdBy: _by, mergedIntoId: _merged, ...ticket }: Ticket) => ticket;
+
+/** The ticket with its units' parts (deadlines flagged against the clock) and its attachments. */
+export function ticketDetail(app: FastifyInstance, ticket: Ticket) {
+  const now = app.clock();
+  const calendar = app.ticketCalendar();
+  const units = new Map(app.handlingUnits.list().map((u) => [u.id, u.name]));
+  const mergedInto = ticket.mergedIntoId == null ? null : (app.db.select({ number: tickets.number }).from(tickets).where(eq(tickets.id, ticket.mergedIntoId)).get()?.number ?? null);
+  return {
+    ...ticketView(ticket),
+    mergedInto,
+    assignments: app.lifecycleRepository.assignments(ticket.id).map((a) => {
+      const working = a.status === 'dispatched' || a.status === 'handling';
+      const kind = a.status === 'dispatched' ? ('sign-for' as const) : ('completion' as const);
+      const dueAt = kind === 'sign-for' ? a.signForDueAt : a.dueAt;
+      return {
+        unitId: a.unitId,
+        unitName: units.get(a.unitId) ?? String(a.unitId),
+        status: a.status,
+        dispatchedAt: a.dispatchedAt,
+        signForDueAt: a.signForDueAt,
+        signedForAt: a.signedForAt,
+        dueAt: a.dueAt,
+        repliedAt: a.repliedAt,
+        reply: a.reply,
+        replyFlag: a.replyFlag,
+        extensionRequest: a.extensionMinutes == null ? null : { minutes: a.extensionMinutes, reason: a.extensionReason ?? '' },
+        deadline: working ? { kind, dueAt, ...deadlineFlag(calendar, a.dispatchedAt, dueAt, now, app.config.DEADLINE_NEAR_PERCENT) } : null,
+      };
+    }),
+    attachments: app.ticketAttachments.list(ticket.id).map(({ id, name, contentType, size, unitId, createdAt }) => ({ id, name, contentType, size, unitId, createdAt })),
+  };
+}
+
+export function actingUser(request: FastifyRequest): ActingUser {
+  const user = request.user!;
+  if (user.role === 'unit') return { actor: { kind: 'unit', unitId: user.unitId ?? -1 }, userId: user.id };
+  return { actor: { kind: 'hotline', role: user.role }, userId: user.id };
+}
+
+/**
+ * The ticket, if the user may see it: hotline staff see every ticket; a unit user only those
+ * dispatched to their unit, and another unit's ticket is "not found", as if it did not exist.
+ */
+export function visibleTicket(app: FastifyInstance, request: FastifyRequest, number: string): Ticket {
+  const ticket = app.ticketsRepository.findByNumber(number);
+  const user = request.user!;
+  if (!ticket || (user.role === 'unit' && (user.unitId == null || !app.lifecycleRepository.unitHasTicket(user.unitId, ticket.id)))) {
+    throw new errors.NotFound(`Ticket ${number}`);
+  }
+  return ticket;
+}
