@@ -39,6 +39,10 @@ import calendarsRoutes from './calendar/routes.js';
 import simulateRoutes from './menus/simulate-routes.js';
 import promptsPlugin from './prompts/plugin.js';
 import promptsRoutes from './prompts/routes.js';
+import kbPlugin from './kb/plugin.js';
+import kbRoutes from './kb/routes.js';
+import ticketDuplicatesPlugin from './tickets/duplicates-plugin.js';
+import ticketDuplicatesRoutes from './tickets/duplicates-routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -87,6 +91,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('telephony', options.telephony);
   app.decorate('clock', options.clock ?? Date.now);
   await app.register(authPlugin);
+  await app.register(kbPlugin);
+  await app.register(ticketDuplicatesPlugin);
   await app.register(callCenter);
   await app.register(auditLog);
   await app.register(menuEditing);
@@ -111,6 +117,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(pauseReasonsRoutes, { prefix: '/api/pause-reasons' });
   await app.register(linkageRoutes, { prefix: '/api/linkage-targets' });
   await app.register(ticketLinkageRoutes, { prefix: '/api/tickets' });
+  await app.register(ticketDuplicatesRoutes, { prefix: '/api/tickets' });
+  await app.register(kbRoutes, { prefix: '/api/kb' });
   await app.register(linkageFeedbackRoutes, { prefix: '/api/linkage' });
   await app.register(recordingsRoutes, { prefix: '/api/recordings' });
   await app.register(calendarsRoutes, { prefix: '/api/calendars' });

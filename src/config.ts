@@ -37,6 +37,10 @@ const configSchema = Type.Object({
   CALLBACK_CALLER_ID: Type.String({ default: '12345', pattern: '^[0-9+]{3,20}$' }),
   /** How long a linkage target's system has to acknowledge a ticket delivery. */
   WEBHOOK_TIMEOUT_MS: Type.Integer({ default: 10_000, minimum: 100, maximum: 120_000 }),
+  /** A new ticket is compared with the tickets taken in over this many days before it. */
+  DUPLICATE_WINDOW_DAYS: Type.Integer({ default: 30, minimum: 1, maximum: 365 }),
+  /** Tickets about the same address whose title and content are at least this alike (trigram Jaccard, 0–1) are duplicate candidates. */
+  DUPLICATE_MIN_SIMILARITY: Type.Number({ default: 0.6, minimum: 0.1, maximum: 1 }),
 });
 
 export type Config = Static<typeof configSchema>;

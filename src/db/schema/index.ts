@@ -11,3 +11,5 @@ export * from './linkage-deliveries.js';
 export * from './calendars.js';
 export * from './prompts.js';
 export * from './audit-log.js';
+export * from './kb.js';
+export * from './ticket-duplicates.js';

@@ -1,6 +1,7 @@
 import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
 import { agents } from './agents.js';
 import { users } from './users.js';
+import { kbArticles } from './kb.js';
 
 export const ticketStatuses = ['intake', 'dispatched', 'signed-for', 'handling', 'replied', 'completed', 'closed'] as const;
 export type TicketStatus = (typeof ticketStatuses)[number];
@@ -28,10 +29,12 @@ export const tickets = sqliteTable(
     citizenName: text('citizen_name'),
     address: text('address'),
     callId: text('call_id'),
+    /** The knowledge-base article a direct answer cited. */
+    articleId: integer('article_id').references(() => kbArticles.id),
     agentId: integer('agent_id').references(() => agents.id),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('tickets_caller').on(t.caller, t.createdAt), index('tickets_call_id').on(t.callId)],
+  (t) => [index('tickets_caller').on(t.caller, t.createdAt), index('tickets_call_id').on(t.callId), index('tickets_created_at').on(t.createdAt)],
 );
