@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { errors } from '../errors.js';
 import { ErrorResponse, IdParam, Nullable, OneOf } from '../http/schemas.js';
 import { categoryCodes } from '../tickets/catalogue.js';
-import type { Article, ArticleInput } from './repository.js';
+import { chinaDate, type Article, type ArticleInput } from './repository.js';
 
 const Day = Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
@@ -86,8 +86,8 @@ const kbRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/', { ...editors, schema: { body: ArticleBody, response: { 201: ArticleView, ...errorsOf } } }, async (request, reply) => {
-    const input: ArticleInput = request.body;
-    checkDates({ validFrom: input.validFrom ?? '0000-00-00', validTo: input.validTo ?? null });
+    const input: ArticleInput = { ...request.body, validFrom: request.body.validFrom ?? chinaDate(app.clock()) };
+    checkDates({ validFrom: input.validFrom!, validTo: input.validTo ?? null });
     const article = app.kbRepository.create(input, request.user!.id, app.clock());
     request.log.info({ article: article.id, by: request.user!.username }, 'knowledge article written');
     return reply.code(201).send(article);
