@@ -58,7 +58,7 @@ t.test('the pop suggests articles by the caller’s menu choice; the agent searc
   await page.getByTestId('talk-timer').waitFor();
 
   // The citizen actually asks about a water cut: two characters, searched without the index.
-  await panel.getByRole('searchbox', { name: '搜索知识库' }).or(panel.locator('input[name=kb-q]')).fill('停水');
+  await panel.getByRole('searchbox', { name: '搜索知识库' }).fill('停水');
   await panel.getByRole('button', { name: '搜索' }).click();
   await panel.getByText('搜索：停水').waitFor();
   t.equal(await panel.getByTestId('kb-hit').count(), 1);
@@ -68,7 +68,7 @@ t.test('the pop suggests articles by the caller’s menu choice; the agent searc
   await screenshot(page, 'kb-2-search-two-characters');
 
   // Then a longer query: ranked, marked; the agent cites the business article and answers directly.
-  await panel.locator('input[name=kb-q]').fill('营业执照');
+  await panel.getByRole('searchbox', { name: '搜索知识库' }).fill('营业执照');
   await panel.getByRole('button', { name: '搜索' }).click();
   await panel.getByText('搜索：营业执照').waitFor();
   t.match(await panel.getByTestId('kb-hit').first().textContent(), /企业开办一网通办/);
@@ -106,7 +106,7 @@ t.test('the knowledge panel speaks English when asked', async (t) => {
   await ctx.asterisk.waitForOriginate('PJSIP/1007');
   const panel = page.getByTestId('knowledge');
   await panel.getByText('Suggested articles').waitFor();
-  await panel.locator('input[name=kb-q]').fill('公积金提取');
+  await panel.getByRole('searchbox', { name: 'Search the knowledge base' }).fill('公积金提取');
   await panel.getByRole('button', { name: 'Search' }).click();
   await panel.getByTestId('kb-hit').first().waitFor();
   t.match(await panel.getByTestId('kb-hit').first().textContent(), /Housing and property/);

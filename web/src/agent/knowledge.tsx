@@ -36,7 +36,7 @@ export function Knowledge({ suggested, catalogue, cited, onCite }: { suggested: 
     <section class="card knowledge" data-testid="knowledge">
       <h2>{t('knowledge')}</h2>
       <form class="kb-search" onSubmit={search} role="search">
-        <input name="kb-q" value={q} aria-label={t('kbSearch')} placeholder={t('kbSearchHint')} maxLength={100} onInput={(e) => setQ(e.currentTarget.value)} />
+        <input type="search" name="kb-q" value={q} aria-label={t('kbSearch')} placeholder={t('kbSearchHint')} maxLength={100} onInput={(e) => setQ(e.currentTarget.value)} />
         <button type="submit">{t('search')}</button>
       </form>
       <h3>{found ? `${t('resultsFor')}${q}` : t('suggested')}</h3>
