@@ -44,6 +44,10 @@ import ticketLifecycleRoutes from './tickets/lifecycle-routes.js';
 import ticketAttachmentRoutes from './tickets/attachment-routes.js';
 import deadlinePolicyRoutes from './tickets/deadline-routes.js';
 import unitsRoutes from './units/routes.js';
+import kbPlugin from './kb/plugin.js';
+import kbRoutes from './kb/routes.js';
+import ticketDuplicatesPlugin from './tickets/duplicates-plugin.js';
+import ticketDuplicatesRoutes from './tickets/duplicates-routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -92,6 +96,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('telephony', options.telephony);
   app.decorate('clock', options.clock ?? Date.now);
   await app.register(authPlugin);
+  await app.register(kbPlugin);
+  await app.register(ticketDuplicatesPlugin);
   await app.register(callCenter);
   await app.register(auditLog);
   await app.register(menuEditing);
@@ -121,6 +127,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(pauseReasonsRoutes, { prefix: '/api/pause-reasons' });
   await app.register(linkageRoutes, { prefix: '/api/linkage-targets' });
   await app.register(ticketLinkageRoutes, { prefix: '/api/tickets' });
+  await app.register(ticketDuplicatesRoutes, { prefix: '/api/tickets' });
+  await app.register(kbRoutes, { prefix: '/api/kb' });
   await app.register(linkageFeedbackRoutes, { prefix: '/api/linkage' });
   await app.register(recordingsRoutes, { prefix: '/api/recordings' });
   await app.register(calendarsRoutes, { prefix: '/api/calendars' });

@@ -107,7 +107,7 @@ export default fp(
     const desktopPop = (callId: string) => {
       const session = callFlow.session(callId);
       const live = { held: session?.held ?? false, linkage: linkageView(session?.link ?? null) };
-      return buildScreenPop(callId, { callLog, tickets: ticketsRepository, queues: queuesRepository, recordingOf: (id) => recordings.storedOf(id) }, live);
+      return buildScreenPop(callId, { callLog, tickets: ticketsRepository, queues: queuesRepository, recordingOf: (id) => recordings.storedOf(id), suggest: (words, category) => app.kbRepository.suggest(words, category, 5, app.clock()) }, live);
     };
     // A pop is built only for an agent whose page is open to show it.
     const popTo = (agentId: number, callId: string, type: 'offer' | 'call') => {
@@ -165,5 +165,5 @@ export default fp(
       agentService.stop();
     });
   },
-  { name: 'call-center', dependencies: ['db', 'auth'] },
+  { name: 'call-center', dependencies: ['db', 'auth', 'kb-repository'] },
 );

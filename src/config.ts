@@ -47,6 +47,10 @@ const configSchema = Type.Object({
   ATTACHMENTS_DIR: Type.String({ default: './data/attachments', minLength: 1 }),
   /** The largest attachment accepted, in bytes. */
   ATTACHMENT_MAX_BYTES: Type.Integer({ default: 10 * 1024 * 1024, minimum: 1024, maximum: 200 * 1024 * 1024 }),
+  /** A new ticket is compared with the tickets taken in over this many days before it. */
+  DUPLICATE_WINDOW_DAYS: Type.Integer({ default: 30, minimum: 1, maximum: 365 }),
+  /** Tickets about the same address whose title and content are at least this alike (trigram Jaccard, 0–1) are duplicate candidates. */
+  DUPLICATE_MIN_SIMILARITY: Type.Number({ default: 0.6, minimum: 0.1, maximum: 1 }),
 });
 
 export type Config = Static<typeof configSchema>;

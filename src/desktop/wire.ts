@@ -41,6 +41,19 @@ export interface CallbackFailedNotice {
   reason: 'busy' | 'rejected' | 'no-answer' | 'unreachable' | 'cancelled';
 }
 
+/** A knowledge-base article as a search or a suggestion shows it; the HTML is escaped text with hits in <mark>. */
+export interface ArticleHit {
+  id: number;
+  title: string;
+  category: string;
+  unit: string | null;
+  validFrom: string;
+  validTo: string | null;
+  retiredAt: number | null;
+  titleHtml: string;
+  snippetHtml: string;
+}
+
 export interface ScreenPop {
   callId: string;
   caller: string;
@@ -62,6 +75,8 @@ export interface ScreenPop {
   tickets: string[];
   /** Why the call has no ticket, once the agent said so. */
   noTicketReason: string | null;
+  /** Knowledge-base articles suggested by the menu choices and the queue. */
+  articles: ArticleHit[];
   history: {
     /** recordingId: the call's stored recording, to play in the page (GET /api/recordings/:id). */
     calls: Array<{ id: string; startedAt: number; queue: string | null; queueTitle: string | null; outcome: string | null; recordingId: number | null }>;

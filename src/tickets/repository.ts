@@ -3,8 +3,8 @@ import type { Db } from '../db/client.js';
 import { tickets } from '../db/schema/index.js';
 
 export type Ticket = typeof tickets.$inferSelect;
-export type TicketInput = Pick<Ticket, 'caller' | 'type' | 'category' | 'title' | 'content' | 'citizenName' | 'address' | 'callId' | 'agentId' | 'createdBy'>;
-export type TicketEdit = Partial<Pick<Ticket, 'type' | 'category' | 'title' | 'content' | 'citizenName' | 'address'>>;
+export type TicketInput = Pick<Ticket, 'caller' | 'type' | 'category' | 'title' | 'content' | 'citizenName' | 'address' | 'articleId' | 'callId' | 'agentId' | 'createdBy'>;
+export type TicketEdit = Partial<Pick<Ticket, 'type' | 'category' | 'title' | 'content' | 'citizenName' | 'address' | 'articleId'>>;
 
 /** Ticket numbers are the day and a sequence, e.g. 202611240007: digits a caller can key in. */
 export function ticketNumberPrefix(at: number): string {

@@ -15,6 +15,7 @@ const editable = {
   content: Type.String({ maxLength: 5000 }),
   citizenName: Nullable(Type.String({ maxLength: 40 })),
   address: Nullable(Type.String({ maxLength: 200 })),
+  articleId: Nullable(Type.Integer({ minimum: 1 })),
 };
 
 const TicketIntake = Type.Object(
@@ -25,6 +26,7 @@ const TicketIntake = Type.Object(
     content: Type.Optional(editable.content),
     citizenName: Type.Optional(editable.citizenName),
     address: Type.Optional(editable.address),
+    articleId: Type.Optional(editable.articleId),
   },
   { additionalProperties: false },
 );
@@ -43,6 +45,10 @@ const ticketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const user = request.user!;
     if (user.role === 'agent' && call.agentId !== user.agentId) throw new errors.Forbidden(`call ${callId} was not taken by agent ${user.agentId ?? '(none)'}`);
     return call;
+  };
+
+  const checkArticle = (articleId: number | null | undefined) => {
+    if (articleId != null && !app.kbRepository.get(articleId)) throw new errors.InvalidInput(`articleId: no article ${articleId}`);
   };
 
   app.get('/catalogue', { config: { units: true } }, async () => catalogue);
@@ -70,21 +76,27 @@ const ticketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const call = callId ? checkCallAccess(request, callId) : null;
     const number = caller ?? call?.caller;
     if (!number) throw new errors.InvalidInput('caller: required when the ticket is not from a call');
+    checkArticle(fields.articleId);
     const user = request.user!;
     // The ticket and the call's note of it are written together or not at all.
-    const ticket = app.db.transaction(() => {
-      const saved = app.ticketsRepository.intake({
-      caller: number,
-      type: fields.type,
-      category: fields.category,
-      title: fields.title,
-      content: fields.content ?? '',
-      citizenName: fields.citizenName ?? null,
-      address: fields.address ?? null,
-      callId: call?.id ?? null,
-      agentId: call?.agentId ?? user.agentId ?? null,
-      createdBy: user.id,
-      });
+    const ticket = app.db.transaction((tx) => {
+      const saved = app.ticketsRepository.intake(
+        {
+          caller: number,
+          type: fields.type,
+          category: fields.category,
+          title: fields.title,
+          content: fields.content ?? '',
+          citizenName: fields.citizenName ?? null,
+          address: fields.address ?? null,
+          articleId: fields.articleId ?? null,
+          callId: call?.id ?? null,
+          agentId: call?.agentId ?? user.agentId ?? null,
+          createdBy: user.id,
+        },
+        app.clock(),
+      );
+      app.ticketDuplicates.detect(saved, tx, app.clock());
       if (call) app.callLog.record(call.id, 'ticket-created', { ticket: saved.number, by: user.username });
       app.linkageDeliveries.ticketCreated(saved);
       return saved;
@@ -103,7 +115,13 @@ const ticketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const user = request.user!;
       if (user.role === 'agent' && ticket.createdBy !== user.id) throw new errors.Forbidden(`ticket ${ticket.number} was taken in by someone else`);
       if (ticket.status !== 'intake') throw new errors.Conflict(`Ticket ${ticket.number} is ${ticket.status}; only tickets still in intake can be edited here`);
-      return ticketView(app.ticketsRepository.edit(ticket.number, request.body)!);
+      checkArticle(request.body.articleId);
+      // What the agent corrects (the address, the content) may show other duplicates, or fewer.
+      return app.db.transaction((tx) => {
+        const edited = app.ticketsRepository.edit(ticket.number, request.body, app.clock())!;
+        app.ticketDuplicates.detect(edited, tx, app.clock());
+        return ticketView(edited);
+      });
     },
   );
 };

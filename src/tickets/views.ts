@@ -21,6 +21,8 @@ export const TicketView = Type.Object({
   citizenName: Nullable(Type.String()),
   address: Nullable(Type.String()),
   callId: Nullable(Type.String()),
+  /** The knowledge-base article a direct answer cited. */
+  articleId: Nullable(Type.Integer()),
   agentId: Nullable(Type.Integer()),
   createdAt: Type.Integer(),
   updatedAt: Type.Integer(),

@@ -13,3 +13,5 @@ export * from './prompts.js';
 export * from './audit-log.js';
 export * from './handling-units.js';
 export * from './ticket-lifecycle.js';
+export * from './kb.js';
+export * from './ticket-duplicates.js';

@@ -1,6 +1,7 @@
 import { sqliteTable, integer, text, index, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { agents } from './agents.js';
 import { users } from './users.js';
+import { kbArticles } from './kb.js';
 
 /**
  * Where a ticket is in the loop (src/tickets/lifecycle.ts holds the rules). `completed` is
@@ -38,6 +39,8 @@ export const tickets = sqliteTable(
     citizenName: text('citizen_name'),
     address: text('address'),
     callId: text('call_id'),
+    /** The knowledge-base article a direct answer cited. */
+    articleId: integer('article_id').references(() => kbArticles.id),
     agentId: integer('agent_id').references(() => agents.id),
     createdBy: integer('created_by').references(() => users.id),
     /** The ticket this duplicate was merged into. */
@@ -45,5 +48,5 @@ export const tickets = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('tickets_caller').on(t.caller, t.createdAt), index('tickets_call_id').on(t.callId), index('tickets_status').on(t.status)],
+  (t) => [index('tickets_caller').on(t.caller, t.createdAt), index('tickets_call_id').on(t.callId), index('tickets_status').on(t.status), index('tickets_created_at').on(t.createdAt)],
 );

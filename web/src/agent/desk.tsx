@@ -9,6 +9,7 @@ import { Callbacks } from '../shared/callbacks.js';
 import { StateBar } from './state-bar.js';
 import { CallPanel } from './call-panel.js';
 import { TicketForm } from './ticket-form.js';
+import { Knowledge, type CitedArticle } from './knowledge.js';
 
 /**
  * The agent's working page: their state, the call offered or in progress, and the ticket
@@ -23,6 +24,10 @@ export function AgentDesk({ user }: { user: SessionUser }) {
   const [notice, setNotice] = useState<LinkageFailedNotice | null>(null);
   const [callbacksVersion, setCallbacksVersion] = useState(0);
   const [callbackNotice, setCallbackNotice] = useState<CallbackFailedNotice | null>(null);
+  // The article the ticket cites, for the call it was cited on: a new call starts with none.
+  const [cited, setCited] = useState<(CitedArticle & { callId: string }) | null>(null);
+  const citedHere = cited && cited.callId === call?.callId ? cited : null;
+  const cite = (article: CitedArticle | null) => setCited(article && call ? { ...article, callId: call.callId } : null);
 
   useEffect(() => {
     void api<Catalogue>('GET', '/api/tickets/catalogue').then(setCatalogue);
@@ -47,9 +52,10 @@ export function AgentDesk({ user }: { user: SessionUser }) {
       <main class="columns">
         <div class="stack">
           <CallPanel call={call} agent={agent} catalogue={catalogue} notice={notice} />
+          {call && <Knowledge suggested={call.articles} catalogue={catalogue} cited={citedHere?.id ?? null} onCite={cite} />}
           <Callbacks version={callbacksVersion} canCall={agent?.state === 'available' || agent?.state === 'paused' || agent?.state === 'wrap-up'} notice={callbackNotice} />
         </div>
-        {call && catalogue ? <TicketForm key={call.callId} call={call} catalogue={catalogue} /> : <section class="card muted">{t('ticketDraft')}</section>}
+        {call && catalogue ? <TicketForm key={call.callId} call={call} catalogue={catalogue} cited={citedHere} onCite={cite} /> : <section class="card muted">{t('ticketDraft')}</section>}
       </main>
     </div>
   );

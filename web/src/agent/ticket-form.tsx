@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../shared/api.js';
 import { label, t } from '../shared/i18n.js';
-import type { Catalogue, Label, ScreenPop, Ticket } from '../shared/types.js';
+import type { Article, Catalogue, Label, ScreenPop, Ticket } from '../shared/types.js';
 import { NoTicket } from './no-ticket.js';
+import { Duplicates } from './duplicates.js';
+import type { CitedArticle } from './knowledge.js';
 
 interface Draft {
   type: string;
@@ -17,7 +19,7 @@ interface Draft {
  * The ticket opened with the call: caller and channel filled in, type and category
  * preselected from the IVR path. Saved during or after the call; saving again updates it.
  */
-export function TicketForm({ call, catalogue }: { call: ScreenPop; catalogue: Catalogue }) {
+export function TicketForm({ call, catalogue, cited, onCite }: { call: ScreenPop; catalogue: Catalogue; cited: CitedArticle | null; onCite: (article: CitedArticle | null) => void }) {
   const [draft, setDraft] = useState<Draft>({
     type: 'consult',
     category: call.category ?? 'other',
@@ -29,13 +31,15 @@ export function TicketForm({ call, catalogue }: { call: ScreenPop; catalogue: Ca
   const [saved, setSaved] = useState<string | null>(call.tickets[0] ?? null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [saves, setSaves] = useState(0);
   // A page reopened mid-call finds the ticket it already saved and shows it again.
   useEffect(() => {
     const number = call.tickets[0];
     if (!number) return;
-    void api<Ticket>('GET', `/api/tickets/${number}`).then((t) =>
-      setDraft({ type: t.type, category: t.category, title: t.title, content: t.content, citizenName: t.citizenName ?? '', address: t.address ?? '' }),
-    );
+    void api<Ticket>('GET', `/api/tickets/${number}`).then((t) => {
+      setDraft({ type: t.type, category: t.category, title: t.title, content: t.content, citizenName: t.citizenName ?? '', address: t.address ?? '' });
+      if (t.articleId !== null) void api<Article>('GET', `/api/kb/${t.articleId}`).then((a) => onCite({ id: a.id, title: a.title }));
+    });
   }, [call.callId]);
   const field = (name: keyof Draft) => ({
     name,
@@ -57,12 +61,13 @@ export function TicketForm({ call, catalogue }: { call: ScreenPop; catalogue: Ca
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const body = { ...draft, citizenName: draft.citizenName || null, address: draft.address || null };
+    const body = { ...draft, citizenName: draft.citizenName || null, address: draft.address || null, articleId: cited?.id ?? null };
     try {
       const ticket = saved
         ? await api<Ticket>('PATCH', `/api/tickets/${saved}`, body)
         : await api<Ticket>('POST', '/api/tickets', { callId: call.callId, ...body });
       setSaved(ticket.number);
+      setSaves((n) => n + 1);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     } finally {
@@ -122,6 +127,16 @@ export function TicketForm({ call, catalogue }: { call: ScreenPop; catalogue: Ca
           <input {...field('address')} maxLength={200} />
         </label>
       </div>
+      {cited && (
+        <p class="cited" data-testid="cited-article">
+          {t('citedArticle')}
+          {t('colon')}
+          <strong>{cited.title}</strong>
+          <button type="button" class="link" onClick={() => onCite(null)}>
+            {t('removeCite')}
+          </button>
+        </p>
+      )}
       {error && (
         <p class="error" role="alert">
           {error}
@@ -130,6 +145,7 @@ export function TicketForm({ call, catalogue }: { call: ScreenPop; catalogue: Ca
       <button type="submit" class="primary" disabled={busy}>
         {saved ? t('update') : t('save')}
       </button>
+      {saved && <Duplicates number={saved} version={saves} />}
       {!saved && call.answeredAt !== null && <NoTicket call={call} />}
     </form>
   );

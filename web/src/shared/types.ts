@@ -1,5 +1,5 @@
 // The shapes the service sends: the socket's from the service's own module; the rest by hand.
-export type { AgentState, AgentView as Agent, DesktopMessage, CallbackFailedNotice, LinkageFailedNotice, LinkageView, QueueView, ScreenPop } from '../../../src/desktop/wire.js';
+export type { ArticleHit, AgentState, AgentView as Agent, DesktopMessage, CallbackFailedNotice, LinkageFailedNotice, LinkageView, QueueView, ScreenPop } from '../../../src/desktop/wire.js';
 
 export interface Label {
   code: string;
@@ -29,6 +29,27 @@ export interface Ticket {
   citizenName: string | null;
   address: string | null;
   callId: string | null;
+  articleId: number | null;
+}
+
+export interface Article {
+  id: number;
+  title: string;
+  body: string;
+  category: string;
+  unit: string | null;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export interface DuplicateCandidate {
+  number: string;
+  title: string;
+  status: string;
+  createdAt: number;
+  reasons: Array<'same-caller' | 'same-content'>;
+  score: number;
+  confirmed: boolean;
 }
 
 export interface LinkageTarget {

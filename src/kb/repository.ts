@@ -1,0 +1,119 @@
+import { count, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { kbArticles, tickets } from '../db/schema/index.js';
+import type { ArticleHit } from '../desktop/wire.js';
+import { dateOfDay, localDay } from '../calendar/working-time.js';
+import { allOf, anyOf, likePattern, MARK_CLOSE, MARK_OPEN, markedHtml, markTerms, parseQuery, terms, trigramsOf } from './query.js';
+
+export type Article = typeof kbArticles.$inferSelect;
+export type ArticleInput = Pick<Article, 'title' | 'body' | 'category'> & Partial<Pick<Article, 'unit' | 'validFrom' | 'validTo'>>;
+
+export interface SearchOptions {
+  q?: string;
+  category?: string;
+  /** Also articles not valid today: not yet in force, expired or retired. */
+  all?: boolean;
+  limit?: number;
+}
+
+/** An article as a search finds it: the title and a piece of the body, hits in <mark>, HTML-escaped. */
+export type { ArticleHit };
+
+/** Today's date in China, as articles' validity dates are written. */
+export const chinaDate = (now: number) => dateOfDay(localDay(now));
+
+interface Row {
+  id: number;
+  title: string;
+  category: string;
+  unit: string | null;
+  validFrom: string;
+  validTo: string | null;
+  retiredAt: number | null;
+}
+
+const columns = `a.id, a.title, a.category, a.unit, a.valid_from AS validFrom, a.valid_to AS validTo, a.retired_at AS retiredAt`;
+const filters = `(@category IS NULL OR a.category = @category)
+  AND (@all = 1 OR (a.retired_at IS NULL AND a.valid_from <= @today AND (a.valid_to IS NULL OR a.valid_to >= @today)))`;
+// Title hits weigh ten times body hits: an article titled 公积金提取 is the answer, one mentioning it in passing is not.
+const indexed = `SELECT ${columns},
+    highlight(kb_articles_fts, 0, '${MARK_OPEN}', '${MARK_CLOSE}') AS titleMarked,
+    snippet(kb_articles_fts, 1, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 40) AS snippetMarked
+  FROM kb_articles_fts JOIN kb_articles a ON a.id = kb_articles_fts.rowid
+  WHERE kb_articles_fts MATCH @match AND ${filters}`;
+
+export class KbRepository {
+  constructor(private readonly db: Db) {}
+
+  get(id: number): Article | null {
+    return this.db.select().from(kbArticles).where(eq(kbArticles.id, id)).get() ?? null;
+  }
+
+  create(input: ArticleInput, by: number | null, now = Date.now()): Article {
+    return this.db
+      .insert(kbArticles)
+      .values({ ...input, validFrom: input.validFrom ?? chinaDate(now), createdBy: by, createdAt: now, updatedBy: by, updatedAt: now })
+      .returning()
+      .get();
+  }
+
+  update(id: number, changes: Partial<ArticleInput>, by: number | null, now = Date.now()): Article | null {
+    return this.db.update(kbArticles).set({ ...changes, updatedBy: by, updatedAt: now }).where(eq(kbArticles.id, id)).returning().get() ?? null;
+  }
+
+  retire(id: number, by: number | null, now = Date.now()): Article | null {
+    return this.db.update(kbArticles).set({ retiredAt: now, updatedBy: by, updatedAt: now }).where(eq(kbArticles.id, id)).returning().get() ?? null;
+  }
+
+  /** How many tickets cite the article: a cited article is retired, never deleted, so the ticket still shows what was said. */
+  citations(id: number): number {
+    return this.db.select({ n: count() }).from(tickets).where(eq(tickets.articleId, id)).get()!.n;
+  }
+
+  remove(id: number): boolean {
+    return this.db.delete(kbArticles).where(eq(kbArticles.id, id)).run().changes > 0;
+  }
+
+  /**
+   * Articles valid today (unless `all`) matching every typed word. Words of 3+ characters go
+   * through the trigram index and are ranked by bm25. Words of 1–2 characters (停水) cannot:
+   * the trigram index has nothing shorter than 3 characters to look up, so they are matched
+   * by substring on the same rows — alongside longer words as an extra filter, or on their
+   * own by a scan of the articles, title hits first.
+   */
+  search(options: SearchOptions, now = Date.now()): ArticleHit[] {
+    const { indexed: long, short } = parseQuery(options.q ?? '');
+    const params = { category: options.category ?? null, all: options.all ? 1 : 0, today: chinaDate(now), limit: options.limit ?? 20 };
+    const shortFilter = short.map((_, i) => ` AND (a.title LIKE @s${i} OR a.body LIKE @s${i})`).join('');
+    const shortParams = Object.fromEntries(short.map((w, i) => [`s${i}`, likePattern(w)]));
+    const sqlite = this.db.$client;
+    if (long.length > 0) {
+      const rows = sqlite
+        .prepare<unknown[], Row & { titleMarked: string; snippetMarked: string }>(`${indexed}${shortFilter} ORDER BY bm25(kb_articles_fts, 10.0, 1.0) LIMIT @limit`)
+        .all({ ...params, ...shortParams, match: allOf(long) });
+      return rows.map(({ titleMarked, snippetMarked, ...row }) => ({ ...row, titleHtml: markedHtml(titleMarked), snippetHtml: markedHtml(snippetMarked) }));
+    }
+    const order = short.length > 0 ? `(a.title LIKE @s0) DESC, a.updated_at DESC` : 'a.updated_at DESC';
+    const rows = sqlite
+      .prepare<unknown[], Row & { body: string }>(`SELECT ${columns}, a.body FROM kb_articles a WHERE ${filters}${shortFilter} ORDER BY ${order}, a.id DESC LIMIT @limit`)
+      .all({ ...params, ...shortParams });
+    return rows.map(({ body, ...row }) => ({ ...row, titleHtml: markedHtml(markTerms(row.title, short, 200)), snippetHtml: markedHtml(markTerms(body, short)) }));
+  }
+
+  /**
+   * For the screen-pop: articles sharing the most pieces with the words the caller's path
+   * gave (menu labels, the queue's title), articles of the queue's category first. Any
+   * shared 3-character piece counts, because a label (营商环境专线) rarely appears whole in
+   * an article (优化营商环境).
+   */
+  suggest(words: string[], category: string | null, limit = 5, now = Date.now()): ArticleHit[] {
+    const pieces = trigramsOf(words.flatMap(terms));
+    if (pieces.length === 0) return category ? this.search({ category, limit }, now) : [];
+    const rows = this.db.$client
+      .prepare<unknown[], Row & { titleMarked: string; snippetMarked: string }>(
+        `${indexed} ORDER BY (a.category = @preferred) DESC, bm25(kb_articles_fts, 10.0, 1.0) LIMIT @limit`,
+      )
+      .all({ category: null, all: 0, today: chinaDate(now), limit, match: anyOf(pieces), preferred: category });
+    return rows.map(({ titleMarked, snippetMarked, ...row }) => ({ ...row, titleHtml: markedHtml(titleMarked), snippetHtml: markedHtml(snippetMarked) }));
+  }
+}
