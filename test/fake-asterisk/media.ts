@@ -202,7 +202,7 @@ export class Media {
   }
 }
 
-function silentWav(durationMs: number): Buffer {
+export function silentWav(durationMs: number): Buffer {
   const dataBytes = Math.floor((durationMs * 16000) / 1000 / 2) * 2;
   const b = Buffer.alloc(44 + dataBytes);
   b.write('RIFF', 0);

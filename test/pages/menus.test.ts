@@ -8,27 +8,10 @@ import { build, type TestContext } from '../helpers/app.js';
 import { call, finishPrompt, sound, until, waitForPrompt } from '../helpers/calls.js';
 import { launchBrowser, loggedInPage, pageProblems, screenshot, serve } from '../helpers/browser.js';
 import { promptTexts } from '../../src/ivr/prompt-texts.js';
+import { silentWav } from '../fake-asterisk/media.js';
 
 const welcome2026 = '您好，这里是12345热线。咨询投诉请按1，企业诉求请按3，企业开办请按5。';
 
-/** One second of silence as Asterisk's prompts are kept: 8 kHz, 16-bit, mono. */
-function silenceWav(): Buffer {
-  const data = 8000 * 2;
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + data, 4);
-  header.write('WAVEfmt ', 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(8000, 24);
-  header.writeUInt32LE(16000, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(data, 40);
-  return Buffer.concat([header, Buffer.alloc(data)]);
-}
 
 /**
  * The service with the built-in welcome recorded, as scripts/make-prompts.ts leaves it on a
@@ -39,7 +22,7 @@ async function service(t: Test) {
   const promptsDir = mkdtempSync(join(tmpdir(), 'hotline-editor-prompts-'));
   t.teardown(() => rmSync(promptsDir, { recursive: true, force: true }));
   mkdirSync(join(promptsDir, 'zh'));
-  writeFileSync(join(promptsDir, 'zh', 'welcome.wav'), silenceWav());
+  writeFileSync(join(promptsDir, 'zh', 'welcome.wav'), silentWav(1000));
   const ctx = await build(t, { env: { PROMPTS_DIR: promptsDir } });
   const made = await ctx.api({ method: 'POST', url: '/api/prompts/welcome-2026/zh/tts', payload: { text: welcome2026 } });
   if (made.statusCode !== 201) throw new Error(`welcome-2026 not made: ${made.body}`);
