@@ -7,6 +7,8 @@ export const errors = {
   Forbidden: createError('FORBIDDEN', 'Forbidden: %s', 403),
   NotFound: createError('NOT_FOUND', '%s not found', 404),
   Conflict: createError('CONFLICT', '%s', 409),
+  /** The agent's last call has neither a ticket nor a reason for none, so wrap-up cannot end. */
+  TicketOwed: createError('TICKET_OWED', '%s', 409),
   IllegalTransition: createError('ILLEGAL_TRANSITION', 'Agent %s is %s and cannot %s', 409),
   /** The ticket's lifecycle refuses the action in its current status; the message names the status. */
   TicketTransition: createError('ILLEGAL_TRANSITION', 'Ticket %s %s', 409),

@@ -77,7 +77,7 @@ const agentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const stateRoute = (path: string, event: AgentEvent) =>
     app.post(path, { preHandler: mayActFor, schema: { params: IdParam, response: { 200: Agent, ...errorsOf } } }, async (request) => {
       const owed = request.user!.role === 'agent' && (event.type === 'ready' || event.type === 'unpause') ? app.agentService.owedCall(request.params.id) : null;
-      if (owed) throw new errors.Conflict(`Call ${owed} has no ticket yet: save its ticket or give the reason it needs none first`);
+      if (owed) throw new errors.TicketOwed(`Call ${owed} has no ticket yet: save its ticket or give the reason it needs none first`);
       return app.agentService.apply(request.params.id, event);
     });
 

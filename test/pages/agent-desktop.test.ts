@@ -126,3 +126,36 @@ t.test('the page speaks English when asked', async (t) => {
   await screenshot(page, 'agent-6-english-paused');
   t.same(pageProblems(page), []);
 });
+
+t.test('wrap-up outlasts its time while the call has no ticket; the reason it needs none ends it', async (t) => {
+  const ctx = await build(t);
+  ctx.app.queuesRepository.upsert({ ...ctx.app.queuesRepository.get('general')!, wrapUpSeconds: 1 });
+  const base = await serve(ctx);
+  const browser = await launchBrowser(t);
+  await agentUser(ctx, 'li', 1);
+  const page = await loggedInPage(browser, base, 'li', 'password-123');
+  await page.getByTestId('link-status').filter({ hasText: '已连接' }).waitFor();
+  await page.getByRole('button', { name: '签入' }).click();
+  await page.getByTestId('agent-state').filter({ hasText: '示闲' }).waitFor();
+
+  const citizen = await callInto(ctx, '1', CALLER);
+  const leg = await ctx.asterisk.waitForOriginate('PJSIP/1001');
+  ctx.asterisk.answerLeg(leg.id);
+  await waitForBridged(ctx, citizen, leg.id);
+  ctx.asterisk.hangup(citizen);
+  await waitForGone(ctx, leg.id);
+
+  await page.getByTestId('wrap-up-countdown').filter({ hasText: '话后时间已到' }).waitFor();
+  await page.getByRole('button', { name: '整理完毕' }).click();
+  const refused = await page.getByRole('alert').first().textContent();
+  t.match(refused, /这通电话还没有工单/, 'ready is refused with the reason, in the page’s words');
+  await screenshot(page, 'agent-7-wrap-up-owed');
+  t.match(await page.getByTestId('agent-state').textContent(), /话后整理/);
+
+  await page.selectOption('select[name=noTicketReason]', 'silent');
+  await page.getByRole('button', { name: '确认无需建单' }).click();
+  await page.getByTestId('agent-state').filter({ hasText: '示闲' }).waitFor();
+  t.pass('the agent is available once the call has its reason');
+  // The refused ready is a 409, which Chromium logs; nothing else may go wrong on the page.
+  t.same(pageProblems(page).filter((p) => !/409/.test(p)), []);
+});
