@@ -48,6 +48,8 @@ import kbPlugin from './kb/plugin.js';
 import kbRoutes from './kb/routes.js';
 import ticketDuplicatesPlugin from './tickets/duplicates-plugin.js';
 import ticketDuplicatesRoutes from './tickets/duplicates-routes.js';
+import reportsPlugin from './reports/plugin.js';
+import reportsRoutes from './reports/routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -105,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(linkagePlugin);
   await app.register(promptsPlugin);
   await app.register(ticketLifecyclePlugin);
+  await app.register(reportsPlugin);
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { prefix: '/api/auth' });
@@ -133,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(recordingsRoutes, { prefix: '/api/recordings' });
   await app.register(calendarsRoutes, { prefix: '/api/calendars' });
   await app.register(desktopRoutes, { prefix: '/api/desktop' });
+  await app.register(reportsRoutes, { prefix: '/api/reports' });
   await app.register(pages);
   return app;
 }

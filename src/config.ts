@@ -51,6 +51,8 @@ const configSchema = Type.Object({
   DUPLICATE_WINDOW_DAYS: Type.Integer({ default: 30, minimum: 1, maximum: 365 }),
   /** Tickets about the same address whose title and content are at least this alike (trigram Jaccard, 0–1) are duplicate candidates. */
   DUPLICATE_MIN_SIMILARITY: Type.Number({ default: 0.6, minimum: 0.1, maximum: 1 }),
+  /** 服务水平: a call answered within this many seconds of reaching the queue counts toward the service level. */
+  SERVICE_LEVEL_SECONDS: Type.Integer({ default: 20, minimum: 1, maximum: 600 }),
 });
 
 export type Config = Static<typeof configSchema>;
