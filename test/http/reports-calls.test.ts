@@ -1,4 +1,4 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { calls, type CallOutcome } from '../../src/db/schema/index.js';
 import { build, type TestContext } from '../helpers/app.js';
 import { cst } from '../helpers/tickets.js';
@@ -72,7 +72,7 @@ function seedCalls(ctx: TestContext): void {
   }
 }
 
-async function world(t: Parameters<Parameters<typeof t.test>[1]>[0], env: Record<string, string> = {}) {
+async function world(t: Test, env: Record<string, string> = {}) {
   const ctx = await build(t, { env });
   seedCalls(ctx);
   const supervisor = await ctx.userToken('supervisor');
