@@ -51,34 +51,39 @@ export class ReportsRepository {
   /** Tickets taken in during the range, per group (`null`: the total; by unit, a ticket counts for every unit it was dispatched to). */
   ticketCounts(range: ReportRange, by: TicketGrouping | null, now: number): Group<TicketCounts>[] {
     const cohort = and(gte(tickets.createdAt, range.fromMs), lt(tickets.createdAt, range.toMs), ne(tickets.status, 'merged'));
-    // Each ticket once per unit that had a part in it, however often it was dispatched there.
-    const units = this.db.selectDistinct({ ticketId: ticketAssignments.ticketId, unitId: ticketAssignments.unitId }).from(ticketAssignments).as('ticket_units');
+    const a = ticketAssignments;
     const ticketKey =
       by === 'day'
         ? chinaDayOf(tickets.createdAt)
         : by === 'channel' || by === 'type' || by === 'category'
           ? sql<string>`${tickets[by]}`
           : by === 'unit'
-            ? sql<string>`cast(${units.unitId} as text)`
+            ? sql<string>`cast(${a.unitId} as text)`
             : sql<string>`null`;
+    // By unit a ticket meets its parts, one row per part, and a ticket dispatched to the same unit
+    // twice (returned, then sent there again) would count twice: so by unit, count distinct ids.
+    const perUnit = by === 'unit';
+    const countOf = (id: AnySQLiteColumn, condition?: SQL) =>
+      perUnit
+        ? sql<number>`count(distinct ${condition ? sql`case when ${condition} then ${id} end` : id})`
+        : condition
+          ? countWhere(condition)
+          : sql<number>`count(*)`;
 
     const lastResolution = sql`(select ${ticketEvents.action} from ${ticketEvents} where ${ticketEvents.ticketId} = ${tickets.id} and ${ticketEvents.action} in ('direct-answer', 'dispatch') order by ${ticketEvents.id} desc limit 1)`;
     const ticketSelect = {
       key: ticketKey.as('report_key'),
-      takenIn: sql<number>`count(*)`,
-      directAnswered: countWhere(sql`${lastResolution} = 'direct-answer'`),
-      completed: countWhere(sql`${tickets.status} in ('completed', 'closed')`),
+      takenIn: countOf(tickets.id),
+      directAnswered: countOf(tickets.id, sql`${lastResolution} = 'direct-answer'`),
+      completed: countOf(tickets.id, sql`${tickets.status} in ('completed', 'closed')`),
     };
-    const ticketRows =
-      by === 'unit'
-        ? this.db.select(ticketSelect).from(tickets).leftJoin(units, eq(units.ticketId, tickets.id)).where(cohort).groupBy(sql`report_key`).all()
-        : this.db.select(ticketSelect).from(tickets).where(cohort).groupBy(sql`report_key`).all();
+    const ticketRows = perUnit
+      ? this.db.select(ticketSelect).from(tickets).leftJoin(a, eq(a.ticketId, tickets.id)).where(cohort).groupBy(sql`report_key`).all()
+      : this.db.select(ticketSelect).from(tickets).where(cohort).groupBy(sql`report_key`).all();
 
-    const a = ticketAssignments;
-    const partKey = by === 'unit' ? sql<string>`cast(${a.unitId} as text)` : ticketKey;
     const partRows = this.db
       .select({
-        key: partKey.as('report_key'),
+        key: ticketKey.as('report_key'),
         signForDue: countWhere(sql`${a.signedForAt} is not null or (${a.status} = 'dispatched' and ${a.signForDueAt} <= ${now})`),
         signedForOnTime: countWhere(sql`${a.signedForAt} <= ${a.signForDueAt}`),
         completionDue: countWhere(sql`${a.repliedAt} is not null or (${a.status} in ('dispatched', 'handling') and ${a.dueAt} <= ${now})`),
@@ -92,21 +97,22 @@ export class ReportsRepository {
 
     const callbackSelect = {
       key: ticketKey.as('report_key'),
-      callbacks: sql<number>`count(*)`,
-      satisfied: countWhere(sql`json_extract(${ticketEvents.detail}, '$.result') in ('satisfied', 'basically-satisfied')`),
+      callbacks: countOf(ticketEvents.id),
+      satisfied: countOf(ticketEvents.id, sql`json_extract(${ticketEvents.detail}, '$.result') in ('satisfied', 'basically-satisfied')`),
     };
-    const isCallback = and(cohort, eq(ticketEvents.action, 'callback'), sql`json_extract(${ticketEvents.detail}, '$.result') is not null`);
-    const callbackRows =
-      by === 'unit'
-        ? this.db
-            .select(callbackSelect)
-            .from(ticketEvents)
-            .innerJoin(tickets, eq(tickets.id, ticketEvents.ticketId))
-            .leftJoin(units, eq(units.ticketId, tickets.id))
-            .where(isCallback)
-            .groupBy(sql`report_key`)
-            .all()
-        : this.db.select(callbackSelect).from(ticketEvents).innerJoin(tickets, eq(tickets.id, ticketEvents.ticketId)).where(isCallback).groupBy(sql`report_key`).all();
+    // The unary + keeps SQLite off the action index, which would read every callback ever made:
+    // the range of tickets, then each one's events, reads only the month's.
+    const isCallback = and(cohort, sql`+${ticketEvents.action} = 'callback'`, sql`json_extract(${ticketEvents.detail}, '$.result') is not null`);
+    const callbackRows = perUnit
+      ? this.db
+          .select(callbackSelect)
+          .from(ticketEvents)
+          .innerJoin(tickets, eq(tickets.id, ticketEvents.ticketId))
+          .leftJoin(a, eq(a.ticketId, tickets.id))
+          .where(isCallback)
+          .groupBy(sql`report_key`)
+          .all()
+      : this.db.select(callbackSelect).from(ticketEvents).innerJoin(tickets, eq(tickets.id, ticketEvents.ticketId)).where(isCallback).groupBy(sql`report_key`).all();
 
     const groups = new Map<string | null, TicketCounts>();
     const counts = (key: string | null) => {

@@ -128,6 +128,18 @@ t.test('a deadline not yet passed is not yet counted', async (t) => {
   t.match(await get(), { signForDue: 1, signedForOnTime: 0, onTimeSignForRate: 0, completionDue: 0 }, 'at the deadline, still unsigned: late');
 });
 
+t.test('a ticket sent to the same unit twice counts once for it, its two parts twice', async (t) => {
+  const w = await ticketWorld(t);
+  const number = await w.intake();
+  t.equal((await w.act(number, 'dispatch', w.tokens.agent, { units: [w.units.market] })).statusCode, 200);
+  t.equal((await w.act(number, 'return', w.tokens.market, { reason: '请补充地址' })).statusCode, 200);
+  t.equal((await w.act(number, 'dispatch', w.tokens.agent, { units: [w.units.market] })).statusCode, 200);
+  t.equal((await w.act(number, 'sign-for', w.tokens.market)).statusCode, 200);
+  const body = (await w.ctx.api({ method: 'GET', url: '/api/reports/tickets?from=2026-11-24&to=2026-11-24&by=unit' }, w.tokens.supervisor)).json();
+  // The returned part was never signed for: only the second part counts toward sign-for, on time.
+  t.same(body.rows.map((r: any) => [r.key, r.takenIn, r.signForDue, r.signedForOnTime]), [[String(w.units.market), 1, 1, 1]]);
+});
+
 t.test('tickets as CSV; role checks', async (t) => {
   const w = await scenario(t);
   const res = await w.get(`${range}&by=unit&format=csv`);
