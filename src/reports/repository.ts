@@ -25,6 +25,11 @@ const sumWhere = (value: AnySQLiteColumn, condition: SQL) => sql<number>`coalesc
 export class ReportsRepository {
   constructor(private readonly db: Db) {}
 
+  /** Runs the groups' and the total's queries on one snapshot, so a call ending in between cannot make them disagree. */
+  snapshot<T>(read: () => T): T {
+    return this.db.transaction(() => read());
+  }
+
   /** Calls offered to a queue that started in the range, per group (`null`: the total). */
   callCounts(range: ReportRange, by: CallGrouping | null, serviceLevelMs: number): Group<CallCounts>[] {
     const key = by === 'day' ? chinaDayOf(calls.startedAt) : by === 'queue' ? sql<string>`${calls.queue}` : by === 'agent' ? sql<string>`cast(${calls.agentId} as text)` : sql<string>`null`;

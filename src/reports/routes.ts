@@ -92,10 +92,11 @@ const reportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { from, to, by, format } = request.query;
       const range = parseRange(from, to);
       const serviceLevelMs = app.config.SERVICE_LEVEL_SECONDS * 1000;
-      const groups = app.reportsRepository.callCounts(range, by, serviceLevelMs);
-      const names = by === 'day' ? new Map<string, string>() : app.reportsRepository.names(by, groups.map((g) => g.key));
+      const repo = app.reportsRepository;
+      const [groups, totals] = repo.snapshot(() => [repo.callCounts(range, by, serviceLevelMs), repo.callCounts(range, null, serviceLevelMs)]);
+      const names = by === 'day' ? new Map<string, string>() : repo.names(by, groups.map((g) => g.key));
       const rows = arrange(groups, callFigures, emptyCallCounts, labeller(by, names), by === 'day' ? range.days : null);
-      const total = callFigures(totalOf(app.reportsRepository.callCounts(range, null, serviceLevelMs), emptyCallCounts));
+      const total = callFigures(totalOf(totals, emptyCallCounts));
       return send(reply, 'calls', range, by, format, callColumns, rows, total, { serviceLevelSeconds: app.config.SERVICE_LEVEL_SECONDS });
     },
   );
@@ -112,10 +113,11 @@ const reportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { from, to, by, format } = request.query;
       const range = parseRange(from, to);
       const now = app.clock();
-      const groups = app.reportsRepository.ticketCounts(range, by, now);
-      const names = by === 'unit' ? app.reportsRepository.names('unit', groups.map((g) => g.key)) : new Map<string, string>();
+      const repo = app.reportsRepository;
+      const [groups, totals] = repo.snapshot(() => [repo.ticketCounts(range, by, now), repo.ticketCounts(range, null, now)]);
+      const names = by === 'unit' ? repo.names('unit', groups.map((g) => g.key)) : new Map<string, string>();
       const rows = arrange(groups, ticketFigures, emptyTicketCounts, labeller(by, names), by === 'day' ? range.days : null);
-      const total = ticketFigures(totalOf(app.reportsRepository.ticketCounts(range, null, now), emptyTicketCounts));
+      const total = ticketFigures(totalOf(totals, emptyTicketCounts));
       return send(reply, 'tickets', range, by, format, ticketColumns, rows, total, { asOf: now });
     },
   );
