@@ -41,6 +41,9 @@ export async function startService(agents: number): Promise<BenchService> {
   while (!telephony.connected) await new Promise((r) => setTimeout(r, 20));
   const general = app.queuesRepository.get('general')!;
   app.queuesRepository.upsert({ ...general, wrapUpSeconds: 0 });
+  // The bench measures the ACD and the pops, not agents writing tickets: no call owes one here,
+  // so an agent is free for the next call the moment the last one ends.
+  app.agentService.requireDisposition(() => null);
   const agentIds: number[] = [];
   for (let i = 0; i < agents; i += 1) {
     const agent = app.agentsRepository.create({ name: `bench ${i}`, endpoint: `PJSIP/bench${i}`, skills: ['general'] });
