@@ -1,30 +1,17 @@
-import type { Telephony } from '../telephony/types.js';
-import type { Acd } from '../queues/acd.js';
-import type { LinkageTargetsRepository } from '../linkage/repository.js';
-import type { Calendar } from '../calendar/model.js';
 import type { MenuDefinition } from '../ivr/model.js';
 import type { IvrInput } from '../ivr/interpreter.js';
-import { IvrRunner, type IvrActions } from '../ivr/runner.js';
-import type { PromptSettings } from '../ivr/speech.js';
-import type { CallLog } from './call-log.js';
+import { IvrRunner } from '../ivr/runner.js';
 import type { CallSession } from './session.js';
 import { IvrTransfers } from './ivr-transfers.js';
+import type { CallFlowDeps } from './flow.js';
 
 /** Records the caller's message (a message node); `onEnded` runs when the recording stops. */
 export type MessageTaker = (session: CallSession, maxSeconds: number, onEnded: () => void) => Promise<void>;
 
-export interface IvrCallsDeps {
-  telephony: Telephony;
-  callLog: CallLog;
-  acd: Acd;
-  actions: IvrActions;
-  prompts: PromptSettings;
-  targets: LinkageTargetsRepository;
-  calendar: (name: string) => Calendar | null;
-  now: () => number;
+export type IvrCallsDeps = Pick<CallFlowDeps, 'telephony' | 'callLog' | 'acd' | 'actions' | 'prompts' | 'targets' | 'calendar' | 'now'> & {
   /** The flow must route a transfer leg's events to its call before the leg exists. */
   track: (session: CallSession, channelId: string) => void;
-}
+};
 
 /**
  * The callers now in a menu: one runner each, and where the menu hands them on (a queue, a

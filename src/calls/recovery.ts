@@ -19,8 +19,7 @@ export async function recoverCalls(flow: CallFlow, deps: CallFlowDeps, sessions:
   // meanwhile is live though the list does not show it.
   const known = [...sessions.values()];
   const open = callLog.unfinished();
-  const channels = new Map((await telephony.listChannels()).map((c) => [c.id, c]));
-  const live = new Set(channels.keys());
+  const live = new Map((await telephony.listChannels()).map((c) => [c.id, c]));
 
   for (const session of known) {
     if (!live.has(session.channelId)) await flow.channelVanished(session, session.channelId);
@@ -72,7 +71,7 @@ export async function recoverCalls(flow: CallFlow, deps: CallFlowDeps, sessions:
       flow.adopt(session, agentOn?.channelId);
       callLog.record(call.id, 'recovered', { phase: 'talking' });
       log.info({ callId: call.id }, 'talking call taken back after restart');
-      if (linkage) await session.run(() => linkage.restore(session, linked, channels));
+      if (linkage) await session.run(() => linkage.restore(session, linked, live));
       continue;
     }
     flow.adopt(session);
@@ -81,7 +80,7 @@ export async function recoverCalls(flow: CallFlow, deps: CallFlowDeps, sessions:
     await session.run(async () => {
       if (leg && live.has(leg.channelId)) await telephony.hangup(leg.channelId);
       // A linkage target the IVR was still ringing: the caller starts the menu again, so it is hung up.
-      for (const id of live) if (id.startsWith(`${call.id}-ivr-transfer`)) await telephony.hangup(id);
+      for (const id of live.keys()) if (id.startsWith(`${call.id}-ivr-transfer`)) await telephony.hangup(id);
       if (call.phase === 'ivr' && menu) {
         await flow.startIvr(session, menu.definition);
         return;

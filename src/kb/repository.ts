@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { kbArticles, tickets } from '../db/schema/index.js';
@@ -22,15 +23,8 @@ export type { ArticleHit };
 /** Today's date in China, as articles' validity dates are written. */
 export const chinaDate = (now: number) => dateOfDay(localDay(now));
 
-interface Row {
-  id: number;
-  title: string;
-  category: string;
-  unit: string | null;
-  validFrom: string;
-  validTo: string | null;
-  retiredAt: number | null;
-}
+/** An article's columns as the queries read them, before the hits are marked. */
+type Row = Omit<ArticleHit, 'titleHtml' | 'snippetHtml'>;
 
 const columns = `a.id, a.title, a.category, a.unit, a.valid_from AS validFrom, a.valid_to AS validTo, a.retired_at AS retiredAt`;
 const filters = `(@category IS NULL OR a.category = @category)
@@ -43,6 +37,8 @@ const indexed = `SELECT ${columns},
   WHERE kb_articles_fts MATCH @match AND ${filters}`;
 
 export class KbRepository {
+  private suggestion: Statement<unknown[], Row & { titleMarked: string; snippetMarked: string }> | null = null;
+
   constructor(private readonly db: Db) {}
 
   get(id: number): Article | null {
@@ -109,10 +105,11 @@ export class KbRepository {
   suggest(words: string[], category: string | null, limit = 5, now = Date.now()): ArticleHit[] {
     const pieces = trigramsOf(words.flatMap(terms));
     if (pieces.length === 0) return category ? this.search({ category, limit }, now) : [];
-    const rows = this.db.$client
-      .prepare<unknown[], Row & { titleMarked: string; snippetMarked: string }>(
-        `${indexed} ORDER BY (a.category = @preferred) DESC, bm25(kb_articles_fts, 10.0, 1.0) LIMIT @limit`,
-      )
+    // Every screen-pop asks: the statement is prepared once, not per pop.
+    this.suggestion ??= this.db.$client.prepare<unknown[], Row & { titleMarked: string; snippetMarked: string }>(
+      `${indexed} ORDER BY (a.category = @preferred) DESC, bm25(kb_articles_fts, 10.0, 1.0) LIMIT @limit`,
+    );
+    const rows = this.suggestion
       .all({ category: null, all: 0, today: chinaDate(now), limit, match: anyOf(pieces), preferred: category });
     return rows.map(({ titleMarked, snippetMarked, ...row }) => ({ ...row, titleHtml: markedHtml(titleMarked), snippetHtml: markedHtml(snippetMarked) }));
   }
