@@ -36,6 +36,16 @@ export const promptTexts: Record<string, { zh: string; en: string }> = {
   },
   'transferring-linkage': { zh: '正在为您转接，请稍候。', en: 'Putting you through, please hold.' },
   'message-thanks': { zh: '您的留言已记录，感谢您的来电，再见。', en: 'Your message has been recorded. Thank you for calling. Goodbye.' },
+  'survey-ask': {
+    zh: '请对本次服务进行评价：满意请按1，基本满意请按2，不满意请按3。',
+    en: 'Please rate our service. Satisfied, press 1. Basically satisfied, press 2. Dissatisfied, press 3.',
+  },
+  'survey-thanks': { zh: '感谢您的评价，再见。', en: 'Thank you for your feedback. Goodbye.' },
+  // The 智能回访 of a completed ticket: who is calling and why, then survey-ask.
+  'callback-survey-intro': {
+    zh: '您好，这里是12345政务服务便民热线。您反映的问题已办理完毕，现在对办理结果进行回访。',
+    en: 'Hello, this is the 12345 government service hotline. The request you made has been handled, and we are calling to ask how it went.',
+  },
   ten: { zh: '十', en: 'ten' },
   ...Object.fromEntries(
     ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'].map((zh, d) => [
