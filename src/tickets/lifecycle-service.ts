@@ -226,7 +226,14 @@ export class TicketLifecycle {
         const target = tx.select().from(tickets).where(eq(tickets.number, into)).get();
         if (!target) throw new errors.InvalidInput(`into: no ticket ${into}`);
         if (target.status === 'merged') throw new errors.InvalidInput(`into: ticket ${into} is itself merged into another`);
+        // A closed ticket's work is done: the same request again is handled anew (or the old one reopened).
+        if (target.status === 'closed') throw new errors.InvalidInput(`into: ticket ${into} is closed; dispatch this one, or reopen ${into}`);
         tx.update(tickets).set({ mergedIntoId: target.id }).where(eq(tickets.id, ticket.id)).run();
+        // The surviving ticket's history says what joined it, so whoever handles it knows of both callers.
+        this.deps.repository.recordEvent(
+          { ticketId: target.id, action: 'merged-in', fromStatus: target.status, toStatus: target.status, userId: by.userId, unitId: null, note, detail: { from: number }, deadlineKey: null, at: this.deps.clock() },
+          tx,
+        );
       },
     });
   }

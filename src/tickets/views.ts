@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { assignmentStatuses, ticketChannels, ticketStatuses, ticketTypes, ticketUrgencies, tickets } from '../db/schema/index.js';
 import { errors } from '../errors.js';
 import { Nullable, OneOf } from '../http/schemas.js';
@@ -59,6 +59,8 @@ export const AttachmentView = Type.Object({
 export const TicketDetail = Type.Object({
   ...TicketView.properties,
   mergedInto: Nullable(Type.String()),
+  /** The duplicates merged into this ticket. */
+  mergedFrom: Type.Array(Type.String()),
   assignments: Type.Array(AssignmentView),
   attachments: Type.Array(AttachmentView),
 });
@@ -71,9 +73,11 @@ export function ticketDetail(app: FastifyInstance, ticket: Ticket) {
   const calendar = app.ticketCalendar();
   const units = new Map(app.handlingUnits.list().map((u) => [u.id, u.name]));
   const mergedInto = ticket.mergedIntoId == null ? null : (app.db.select({ number: tickets.number }).from(tickets).where(eq(tickets.id, ticket.mergedIntoId)).get()?.number ?? null);
+  const mergedFrom = app.db.select({ number: tickets.number }).from(tickets).where(eq(tickets.mergedIntoId, ticket.id)).orderBy(asc(tickets.id)).all().map((t) => t.number);
   return {
     ...ticketView(ticket),
     mergedInto,
+    mergedFrom,
     assignments: app.lifecycleRepository.assignments(ticket.id).map((a) => {
       const working = a.status === 'dispatched' || a.status === 'handling';
       const kind = a.status === 'dispatched' ? ('sign-for' as const) : ('completion' as const);

@@ -165,9 +165,17 @@ t.test('a dissatisfied callback reopens the ticket; closed tickets reopen; dupli
   t.match((await w.act(duplicate, 'merge', tokens.agent, { into: duplicate })).json(), { statusCode: 400, message: 'into: a ticket cannot be merged into itself' });
   t.match((await w.act(duplicate, 'merge', tokens.agent, { into: '20990101' })).json(), { statusCode: 400, message: 'into: no ticket 20990101' });
   t.equal(w.ctx.app.ticketsRepository.findByNumber(duplicate)!.status, 'intake', 'a refused merge leaves the ticket as it was');
-  t.match((await w.act(duplicate, 'merge', tokens.agent, { into: number, note: '同一来电人同一诉求' })).json(), { status: 'merged', mergedInto: number });
+  t.match((await w.act(duplicate, 'merge', tokens.agent, { into: number, note: '同一来电人同一诉求' })).json(), { status: 'merged', mergedInto: number, mergedFrom: [] });
   const { ticketProgressPrompts } = await import('../../src/tickets/progress.js');
   t.same(ticketProgressPrompts(w.ctx.app.ticketsRepository, duplicate), ['ticket-status-intro', `digits:${duplicate}`, 'ticket-status-merged', `digits:${number}`, 'ticket-status-reopened']);
+  t.match((await w.ctx.api({ method: 'GET', url: `/api/tickets/${number}` })).json(), { status: 'reopened', mergedFrom: [duplicate] }, 'the surviving ticket lists its duplicate');
+  const merged = (await w.ctx.api({ method: 'GET', url: `/api/tickets/${number}/events` })).json().at(-1);
+  t.match(merged, { action: 'merged-in', from: 'reopened', to: 'reopened', note: '同一来电人同一诉求', detail: { from: duplicate } }, "the merge is in the surviving ticket's history too");
+  const again = await w.intake('健身房预付卡不退，第三次来电');
+  t.match((await w.act(again, 'merge', tokens.agent, { into: duplicate })).json(), { statusCode: 400, message: `into: ticket ${duplicate} is itself merged into another` });
+  await w.act(number, 'direct-answer', tokens.agent, { answer: '余款已全部退还，群众确认收到。' });
+  t.match((await w.act(again, 'merge', tokens.agent, { into: number })).json(), { statusCode: 400, message: `into: ticket ${number} is closed; dispatch this one, or reopen ${number}` });
+  t.equal((await w.ctx.api({ method: 'GET', url: `/api/tickets/${number}/events` })).json().filter((e: any) => e.action === 'merged-in').length, 1, 'a refused merge writes nothing on the target');
 });
 
 t.test('bad input is a 400 naming the field, with nothing written', async (t) => {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, index, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { agents } from './agents.js';
 import { users } from './users.js';
@@ -48,5 +49,11 @@ export const tickets = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('tickets_caller').on(t.caller, t.createdAt), index('tickets_call_id').on(t.callId), index('tickets_status').on(t.status), index('tickets_created_at').on(t.createdAt)],
+  (t) => [
+    index('tickets_caller').on(t.caller, t.createdAt),
+    index('tickets_call_id').on(t.callId),
+    index('tickets_status').on(t.status),
+    index('tickets_created_at').on(t.createdAt),
+    index('tickets_merged_into').on(t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
+  ],
 );

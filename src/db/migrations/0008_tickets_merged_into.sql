@@ -1,0 +1,1 @@
+CREATE INDEX `tickets_merged_into` ON `tickets` (`merged_into_id`) WHERE "tickets"."merged_into_id" is not null;
