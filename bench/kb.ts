@@ -78,8 +78,9 @@ try {
     ['噪音扰民 (4 chars, index)', () => kb.search({ q: '噪音扰民' }, NOW)],
     ['营业执照 补办 (two words, index)', () => kb.search({ q: '营业执照 补办' }, NOW)],
     ['噪音扰民 category=environment', () => kb.search({ q: '噪音扰民', category: 'environment' }, NOW)],
-    ['停水 (2 chars, substring scan)', () => kb.search({ q: '停水' }, NOW)],
-    ['公积金提取 停水 (index + substring)', () => kb.search({ q: '公积金提取 停水' }, NOW)],
+    ['停水 (2 chars, bigram index)', () => kb.search({ q: '停水' }, NOW)],
+    ['公积金提取 停水 (both indexes)', () => kb.search({ q: '公积金提取 停水' }, NOW)],
+    ['电 (1 char, substring scan)', () => kb.search({ q: '电' }, NOW)],
     ['pop suggestion: 企业诉求/营商环境专线', () => kb.suggest(['企业诉求/营商环境专线'], 'enterprise', 5, NOW)],
   ];
   const results = queries.map(([name, fn]) => {

@@ -7,7 +7,7 @@ export const TRIGRAM = 3;
 export interface ParsedQuery {
   /** Terms of 3 or more characters, matched through the index and ranked by bm25. */
   indexed: string[];
-  /** Terms of 1–2 characters (停水, 电): matched by substring over the same rows. */
+  /** Terms of 1–2 characters (停水, 电): 2-character ones through the bigram index, then by substring for the marks and the 1-character ones. */
   short: string[];
 }
 
@@ -19,6 +19,20 @@ export function terms(text: string): string[] {
 export function parseQuery(q: string): ParsedQuery {
   const words = terms(q);
   return { indexed: words.filter((w) => [...w].length >= TRIGRAM), short: words.filter((w) => [...w].length < TRIGRAM) };
+}
+
+/**
+ * Every 2-character sequence of the text's words, space-separated, for the second index
+ * (unicode61 reads each as one token), so a 2-character term like 停水 is looked up rather
+ * than found by a scan.
+ */
+export function bigramsOf(text: string): string {
+  const out = new Set<string>();
+  for (const word of terms(text.toLowerCase())) {
+    const chars = [...word];
+    for (let i = 0; i + 2 <= chars.length; i += 1) out.add(chars[i]! + chars[i + 1]!);
+  }
+  return [...out].join(' ');
 }
 
 /** A phrase in FTS5 syntax: quoted, with quotes doubled, so no word is read as an operator (AND, NOT, NEAR). */

@@ -72,16 +72,18 @@ export class KbRepository {
 
   /**
    * Articles valid today (unless `all`) matching every typed word. Words of 3+ characters go
-   * through the trigram index and are ranked by bm25. Words of 1–2 characters (停水) cannot:
-   * the trigram index has nothing shorter than 3 characters to look up, so they are matched
-   * by substring on the same rows — alongside longer words as an extra filter, or on their
-   * own by a scan of the articles, title hits first.
+   * through the trigram index and are ranked by bm25; words of 2 characters (停水) through the
+   * bigram index. Only a 1-character word (电) has no index to use: it is matched by substring,
+   * over the rows the other words found, or on its own by a scan of the articles.
    */
   search(options: SearchOptions, now = Date.now()): ArticleHit[] {
     const { indexed: long, short } = parseQuery(options.q ?? '');
     const params = { category: options.category ?? null, all: options.all ? 1 : 0, today: chinaDate(now), limit: options.limit ?? 20 };
-    const shortFilter = short.map((_, i) => ` AND (a.title LIKE @s${i} OR a.body LIKE @s${i})`).join('');
-    const shortParams = Object.fromEntries(short.map((w, i) => [`s${i}`, likePattern(w)]));
+    const pairs = short.filter((w) => [...w].length === 2);
+    const bigramFilter = pairs.length > 0 ? ` AND a.id IN (SELECT rowid FROM kb_articles_bigrams WHERE kb_articles_bigrams MATCH @pairs)` : '';
+    const likeFilter = short.map((w, i) => ([...w].length === 1 ? ` AND (a.title LIKE @s${i} OR a.body LIKE @s${i})` : '')).join('');
+    const shortFilter = bigramFilter + likeFilter;
+    const shortParams = { ...Object.fromEntries(short.map((w, i) => [`s${i}`, likePattern(w)])), ...(pairs.length > 0 ? { pairs: allOf(pairs) } : {}) };
     const sqlite = this.db.$client;
     if (long.length > 0) {
       const rows = sqlite

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { openDatabase } from '../../src/db/client.js';
 import { KbRepository } from '../../src/kb/repository.js';
-import { markTerms, parseQuery } from '../../src/kb/query.js';
+import { bigramsOf, markTerms, parseQuery } from '../../src/kb/query.js';
 
 const NOW = Date.parse('2026-11-26T10:00:00+08:00');
 
@@ -45,8 +45,18 @@ t.test('an agent searching in Chinese finds the article that answers, title hits
   t.same(kb.search({ q: '社保卡挂失' }, NOW), []);
 });
 
-t.test('a two-character word (停水) is found without the trigram index, alone or with longer words', async (t) => {
-  const { kb, ids } = kbWithArticles();
+t.test('every 2-character piece of the words, case-folded, for the bigram index', async (t) => {
+  t.equal(bigramsOf('计划停水，App'), '计划 划停 停水 ap pp');
+  t.equal(bigramsOf('电 水'), '', 'a 1-character word has no pair');
+});
+
+t.test('a two-character word (停水) is found through the bigram index, alone or with longer words', async (t) => {
+  const { db, kb, ids } = kbWithArticles();
+  const plan = db.$client.prepare("EXPLAIN QUERY PLAN SELECT a.id FROM kb_articles a WHERE a.id IN (SELECT rowid FROM kb_articles_bigrams WHERE kb_articles_bigrams MATCH '\"停水\"')").all() as Array<{ detail: string }>;
+  t.notOk(plan.some((p) => /^SCAN a\b/.test(p.detail)), `no scan of the articles: ${plan.map((p) => p.detail).join('; ')}`);
+  t.same(kb.search({ q: '水管 停水' }, NOW), [], 'both words must be there');
+  t.same(kb.search({ q: '停水 电' }, NOW), [], 'a 1-character word still filters');
+  t.same(kb.search({ q: '停水 供水' }, NOW).map((h) => h.id), [ids.water]);
   const water = kb.search({ q: '停水' }, NOW);
   t.same(water.map((h) => h.id), [ids.water]);
   t.equal(water[0]!.titleHtml, '计划<mark>停水</mark>通知查询');
@@ -69,6 +79,8 @@ t.test('the index follows every change to an article: edit, delete, in the same 
   const { db, kb, ids } = kbWithArticles();
   kb.update(ids.water, { title: '供水管网抢修公告', body: '管网抢修期间暂停供水，恢复时间以公告为准。' }, null, NOW);
   t.same(kb.search({ q: '计划停水' }, NOW), [], 'the old words are gone from the index');
+  t.same(kb.search({ q: '停水' }, NOW), [], 'and from the bigram index');
+  t.same(kb.search({ q: '抢修' }, NOW).map((h) => h.id), [ids.water], 'the new ones are in it');
   t.same(kb.search({ q: '管网抢修' }, NOW).map((h) => h.id), [ids.water]);
 
   kb.remove(ids.noise);
