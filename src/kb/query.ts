@@ -21,19 +21,22 @@ export function parseQuery(q: string): ParsedQuery {
   return { indexed: words.filter((w) => [...w].length >= TRIGRAM), short: words.filter((w) => [...w].length < TRIGRAM) };
 }
 
+/** Every n-character sequence of the words, each once. */
+function gramsOf(words: string[], n: number): string[] {
+  const out = new Set<string>();
+  for (const word of words) {
+    const chars = [...word];
+    for (let i = 0; i + n <= chars.length; i += 1) out.add(chars.slice(i, i + n).join(''));
+  }
+  return [...out];
+}
+
 /**
  * Every 2-character sequence of the text's words, space-separated, for the second index
  * (unicode61 reads each as one token), so a 2-character term like 停水 is looked up rather
  * than found by a scan.
  */
-export function bigramsOf(text: string): string {
-  const out = new Set<string>();
-  for (const word of terms(text.toLowerCase())) {
-    const chars = [...word];
-    for (let i = 0; i + 2 <= chars.length; i += 1) out.add(chars[i]! + chars[i + 1]!);
-  }
-  return [...out].join(' ');
-}
+export const bigramsOf = (text: string) => gramsOf(terms(text.toLowerCase()), 2).join(' ');
 
 /** A phrase in FTS5 syntax: quoted, with quotes doubled, so no word is read as an operator (AND, NOT, NEAR). */
 export const phrase = (term: string) => `"${term.replaceAll('"', '""')}"`;
@@ -42,14 +45,7 @@ export const phrase = (term: string) => `"${term.replaceAll('"', '""')}"`;
 export const allOf = (words: string[]) => words.map(phrase).join(' ');
 
 /** Every 3-character sequence of the words, for a loose match where any shared piece counts. */
-export function trigramsOf(words: string[]): string[] {
-  const out = new Set<string>();
-  for (const word of words) {
-    const chars = [...word];
-    for (let i = 0; i + TRIGRAM <= chars.length; i += 1) out.add(chars.slice(i, i + TRIGRAM).join(''));
-  }
-  return [...out];
-}
+export const trigramsOf = (words: string[]) => gramsOf(words, TRIGRAM);
 
 /** Any of the pieces: bm25 ranks first the articles that share the most, and the rarest, of them. */
 export const anyOf = (pieces: string[]) => pieces.map(phrase).join(' OR ');
