@@ -235,7 +235,7 @@ export class Control {
   }
 
   /** Resolves with the probe's first truthy value, re-checked whenever the fake's state changes. */
-  waitFor<T>(probe: () => T | null | undefined | false, timeoutMs = 2000, what = 'a condition'): Promise<T> {
+  waitFor<T>(probe: () => T | null | undefined | false, timeoutMs = 10_000, what = 'a condition'): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const done = () => {
         clearTimeout(timer);
