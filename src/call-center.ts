@@ -75,6 +75,7 @@ export default fp(
       targets: linkageTargets,
       calendar: (name) => calendars.get(name),
       now: app.clock,
+      survey: config.POST_CALL_SURVEY === 'on' ? { timeoutSeconds: config.POST_CALL_SURVEY_TIMEOUT_SECONDS, tries: 2 } : null,
       log,
     });
     callFlow.start();

@@ -53,6 +53,10 @@ const configSchema = Type.Object({
   DUPLICATE_MIN_SIMILARITY: Type.Number({ default: 0.6, minimum: 0.1, maximum: 1 }),
   /** 服务水平: a call answered within this many seconds of reaching the queue counts toward the service level. */
   SERVICE_LEVEL_SECONDS: Type.Integer({ default: 20, minimum: 1, maximum: 600 }),
+  /** 按键满意度: when the agent hangs up, the citizen stays on the line for the key-press survey. */
+  POST_CALL_SURVEY: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
+  /** How long the citizen has to key 1, 2 or 3 once the survey question has been read (asked twice). */
+  POST_CALL_SURVEY_TIMEOUT_SECONDS: Type.Integer({ default: 8, minimum: 1, maximum: 60 }),
 });
 
 export type Config = Static<typeof configSchema>;

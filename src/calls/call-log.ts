@@ -65,7 +65,8 @@ export class CallLog {
     return this.db.transaction((tx) => {
       const call = tx.select().from(calls).where(eq(calls.id, callId)).get();
       if (!call || call.phase === 'ended') return false;
-      const talkMs = call.agentAnsweredAt ? at - call.agentAnsweredAt : null;
+      // A call surveyed after the agent hung up already has its talk time: the survey is not talk.
+      const talkMs = call.talkMs ?? (call.agentAnsweredAt ? at - call.agentAnsweredAt : null);
       const waitMs = call.waitMs ?? (call.enqueuedAt ? at - call.enqueuedAt : null);
       tx.insert(callEvents).values({ callId, at, type: 'ended', data: { outcome, cause: hangup.cause, causeText: hangup.causeText } }).run();
       tx.update(calls)

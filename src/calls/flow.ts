@@ -15,6 +15,8 @@ import { LINKAGE_LEG, type LinkageCalls } from './linkage-calls.js';
 import { CALLBACK_LEG, type CallbackCalls } from './callback-calls.js';
 import { IVR_TRANSFER_LEG } from './ivr-transfers.js';
 import { IvrCalls, type MessageTaker } from './ivr-calls.js';
+import { PostCallSurveys } from './post-call-survey.js';
+import type { SurveySettings } from '../survey/post-call.js';
 import type { MenuDefinition } from '../ivr/model.js';
 import type { LinkageTargetsRepository } from '../linkage/repository.js';
 import type { Calendar } from '../calendar/model.js';
@@ -34,6 +36,8 @@ export interface CallFlowDeps {
   calendar: (name: string) => Calendar | null;
   /** The service's clock; tests hand in another to reach a holiday. */
   now: () => number;
+  /** The key-press survey after the agent hangs up; null: the citizen is hung up with the agent. */
+  survey: SurveySettings | null;
   log: Log;
 }
 
@@ -48,9 +52,11 @@ export class CallFlow {
   private linkage: LinkageCalls | null = null;
   private callbacks: CallbackCalls | null = null;
   private readonly ivr: IvrCalls;
+  private readonly surveys: PostCallSurveys;
 
   constructor(private readonly deps: CallFlowDeps) {
     this.ivr = new IvrCalls({ ...deps, track: (session, channelId) => this.track(session, channelId) });
+    this.surveys = new PostCallSurveys({ telephony: deps.telephony, callLog: deps.callLog, prompts: deps.prompts, settings: deps.survey });
   }
 
   /** Recordings are built after the flow: the message taker is handed in then. */
@@ -121,9 +127,9 @@ export class CallFlow {
         return;
       case 'dtmf': {
         const session = this.byChannel.get(event.channelId);
-        if (session?.channelId === event.channelId && session.phase === 'ivr') {
-          void session.run(() => this.ivr.input(session, { type: 'digit', digit: event.digit }));
-        }
+        if (session?.channelId !== event.channelId) return;
+        if (session.phase === 'ivr') void session.run(() => this.ivr.input(session, { type: 'digit', digit: event.digit }));
+        else if (session.phase === 'survey') void session.run(() => this.surveys.digit(session, event.digit));
         return;
       }
       case 'playback-finished': {
@@ -244,9 +250,18 @@ export class CallFlow {
       const leg = session.agentLeg;
       if (leg?.channelId !== channelId) return;
       if (leg.answered && session.phase === 'talking') {
+        // With a linkage target on the line the citizen talks on with them: no survey mid-emergency.
         if (await this.linkage?.agentHungUp(session)) return;
         await this.linkage?.callEnded(session);
-        await acd.talkEnded(session, 'agent');
+        const talkEndedAt = Date.now();
+        const survey = this.surveys.wanted(session);
+        await acd.talkEnded(session, 'agent', { keepCaller: survey });
+        if (survey) {
+          // The agent has gone to wrap-up; the call is now the citizen's and the survey's.
+          session.agentLeg = null;
+          await this.surveys.start(session, talkEndedAt);
+          return;
+        }
         session.phase = 'ended';
         callLog.close(session.id, 'completed', hangup);
       } else {
@@ -273,6 +288,10 @@ export class CallFlow {
       case 'talking':
         await this.linkage?.callEnded(session);
         await acd.talkEnded(session, 'caller');
+        callLog.close(session.id, 'completed', hangup);
+        break;
+      case 'survey':
+        this.surveys.callerLeft(session);
         callLog.close(session.id, 'completed', hangup);
         break;
       case 'ended':
@@ -305,6 +324,7 @@ export class CallFlow {
   forget(session: CallSession): void {
     session.dispose();
     this.ivr.stop(session);
+    this.surveys.stop(session);
     this.sessions.delete(session.id);
     for (const [channelId, s] of this.byChannel) if (s === session) this.byChannel.delete(channelId);
   }

@@ -11,6 +11,7 @@ import { linkageAtRestart } from './linkage-recovery.js';
  *   taken back if its channel lives: a talking call keeps talking, a caller in the menu
  *   starts the menu version it began on again, a waiting caller keeps their place in the queue,
  *   a linkage target (110…) on the call stays on it; otherwise it is closed as lost;
+ * - a citizen in the post-call survey is hung up and the call closed as completed, no result;
  * - agents are freed from calls that no longer exist.
  */
 export async function recoverCalls(flow: CallFlow, deps: CallFlowDeps, sessions: ReadonlyMap<string, CallSession>, linkage: LinkageCalls | null): Promise<void> {
@@ -28,6 +29,15 @@ export async function recoverCalls(flow: CallFlow, deps: CallFlowDeps, sessions:
 
   for (const call of open) {
     if (sessions.has(call.id) || known.some((s) => s.id === call.id)) continue;
+    if (call.phase === 'survey') {
+      // The talk was over before the restart; the survey's place is not worth rebuilding for a
+      // question of a few seconds: the citizen is let go and the call closed, without a result.
+      if (live.has(call.channelId)) await telephony.hangup(call.channelId).catch(() => undefined);
+      callLog.record(call.id, 'survey-no-answer', { reason: 'restart' });
+      callLog.close(call.id, 'completed', { cause: null, causeText: 'survey interrupted by a restart' });
+      log.info({ callId: call.id }, 'call in its survey at restart closed');
+      continue;
+    }
     if (!live.has(call.channelId)) {
       callLog.close(call.id, 'lost', { cause: null, causeText: 'channel gone while the service was down' });
       log.warn({ callId: call.id, phase: call.phase }, 'open call had no live channel; closed as lost');

@@ -4,6 +4,7 @@ import { errors } from '../errors.js';
 import { callOutcomes, callPhases, noTicketReasons } from '../db/schema/index.js';
 import { ErrorResponse, Nullable, OneOf } from '../http/schemas.js';
 import { assertMaySee, scopeOf } from './access.js';
+import { callbackResults } from '../tickets/lifecycle.js';
 
 
 export const Call = Type.Object({
@@ -33,6 +34,8 @@ export const Call = Type.Object({
   hangupCauseText: Nullable(Type.String()),
   noTicketReason: Nullable(OneOf(noTicketReasons)),
   relatedTicketId: Nullable(Type.Integer()),
+  /** The post-call key-press survey: satisfied / basically-satisfied / dissatisfied; null when none was keyed. */
+  surveyResult: Nullable(OneOf(callbackResults)),
 });
 
 const CallEvent = Type.Object({ id: Type.Integer(), at: Type.Integer(), type: Type.String(), data: Type.Record(Type.String(), Type.Unknown()) });

@@ -213,8 +213,11 @@ export class Acd {
     this.dispatch();
   }
 
-  /** Either side of a talking call hung up: the other side is hung up and the agent goes to wrap-up. */
-  async talkEnded(session: CallSession, endedBy: 'caller' | 'agent'): Promise<void> {
+  /**
+   * Either side of a talking call hung up: the agent goes to wrap-up and the other side is hung
+   * up, unless `keepCaller` (the citizen stays for the survey, out of the destroyed talk bridge).
+   */
+  async talkEnded(session: CallSession, endedBy: 'caller' | 'agent', { keepCaller = false } = {}): Promise<void> {
     const leg = session.agentLeg;
     const { telephony } = this.deps;
     if (leg) {
@@ -223,8 +226,9 @@ export class Acd {
       this.deps.callLog.record(session.id, 'talk-ended', { endedBy, agentId: leg.agentId });
       if (endedBy === 'caller') await telephony.hangup(leg.channelId);
     }
-    if (endedBy === 'agent' && !session.callerGone) await telephony.hangup(session.channelId);
+    if (endedBy === 'agent' && !session.callerGone && !keepCaller) await telephony.hangup(session.channelId);
     if (session.talkBridgeId) await telephony.destroyBridge(session.talkBridgeId);
+    session.talkBridgeId = null;
   }
 
   /**

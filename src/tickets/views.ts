@@ -5,6 +5,7 @@ import { assignmentStatuses, ticketChannels, ticketStatuses, ticketTypes, ticket
 import { errors } from '../errors.js';
 import { Nullable, OneOf } from '../http/schemas.js';
 import { deadlineFlag } from './deadlines.js';
+import { callbackResults } from './lifecycle.js';
 import type { ActingUser } from './lifecycle-service.js';
 import type { Ticket } from './repository.js';
 
@@ -61,6 +62,8 @@ export const TicketDetail = Type.Object({
   mergedInto: Nullable(Type.String()),
   /** The duplicates merged into this ticket. */
   mergedFrom: Type.Array(Type.String()),
+  /** What the citizen keyed in the survey after the call the ticket came from; null: not surveyed or no key. */
+  callSurveyResult: Nullable(OneOf(callbackResults)),
   assignments: Type.Array(AssignmentView),
   attachments: Type.Array(AttachmentView),
 });
@@ -78,6 +81,8 @@ export function ticketDetail(app: FastifyInstance, ticket: Ticket) {
     ...ticketView(ticket),
     mergedInto,
     mergedFrom,
+    // Read from the call each time: the survey may end before or after the ticket is saved.
+    callSurveyResult: ticket.callId ? (app.callLog.get(ticket.callId)?.surveyResult ?? null) : null,
     assignments: app.lifecycleRepository.assignments(ticket.id).map((a) => {
       const working = a.status === 'dispatched' || a.status === 'handling';
       const kind = a.status === 'dispatched' ? ('sign-for' as const) : ('completion' as const);

@@ -45,8 +45,8 @@ t.test('citizen presses 3, waits, agent 1009 answers, citizen hangs up', async (
   );
 });
 
-t.test('the agent hangs up first: the citizen is hung up and the call is completed', async (t) => {
-  const ctx = await build(t);
+t.test('the agent hangs up first, with the post-call survey off: the citizen is hung up and the call is completed', async (t) => {
+  const ctx = await build(t, { env: { POST_CALL_SURVEY: 'off' } });
   const { asterisk } = ctx;
   await loginAgents(ctx, 1);
   const { citizen, leg } = await talkTo(ctx, '1', 'PJSIP/1001');

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { build, type TestContext } from '../helpers/app.js';
-import { agentState, bridgeOf, callInto, lastCall, loginAgents, talkTo, waitForBridged, waitForGone } from '../helpers/calls.js';
+import { agentState, bridgeOf, callInto, lastCall, loginAgents, talkTo, sound, waitForBridged, waitForGone, waitForPrompt } from '../helpers/calls.js';
 
 const liveCallId = (ctx: TestContext) => ctx.app.callFlow.liveCalls()[0]!.id;
 
@@ -57,7 +57,9 @@ t.test('hang up from the desktop ends the call as the agent’s, and the agent g
   const res = await ctx.api({ method: 'POST', url: `/api/calls/${liveCallId(ctx)}/hangup` }, await ctx.userToken('agent', 1));
   t.equal(res.statusCode, 200);
   await waitForGone(ctx, leg.id);
-  await waitForGone(ctx, citizen);
+  // The citizen stays for the post-call survey, and leaves without keying.
+  await waitForPrompt(ctx, citizen, sound('survey-ask'));
+  ctx.asterisk.hangup(citizen);
   const call = await lastCall(ctx);
   t.match(call, { outcome: 'completed' });
   t.ok(call.events.some((e: { type: string; data: { endedBy?: string } }) => e.type === 'talk-ended' && e.data.endedBy === 'agent'));

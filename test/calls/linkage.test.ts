@@ -1,6 +1,6 @@
 import t, { type Test } from 'tap';
 import { build, type TestContext } from '../helpers/app.js';
-import { agentState, bridgeOf, lastCall, loginAgents, talkTo, until, waitForBridged, waitForGone } from '../helpers/calls.js';
+import { agentState, bridgeOf, lastCall, loginAgents, sound, talkTo, until, waitForBridged, waitForGone } from '../helpers/calls.js';
 import type { DesktopMessage } from '../../src/desktop/wire.js';
 import { verifySignature } from '../../src/linkage/signature.js';
 import { connectTarget, partnerSystem, SECRET, takeTicket } from '../linkage/partner.js';
@@ -196,6 +196,7 @@ t.test('the agent puts the phone down during a three-way: they have left, citize
   await until(async () => (await agentState(ctx, 1)).state === 'wrap-up', 'the agent in wrap-up');
   t.ok(ctx.asterisk.channel(citizen), 'the citizen is still on the line');
   t.same([...bridgeOf(ctx, citizen)!.channels].sort(), [citizen, target.id].sort());
+  t.notOk(ctx.asterisk.played(citizen).includes(sound('survey-ask')), 'no survey while the citizen talks with 110');
 });
 
 t.test('bad linkage requests are refused with the reason, and change nothing', async (t) => {

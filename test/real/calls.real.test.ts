@@ -88,6 +88,19 @@ if (!url || !user || !password) {
     t.match(app.agentsRepository.get(1), { state: 'wrap-up' });
   });
 
+  t.test('real: the agent hangs up after talking; the citizen keys the survey and is hung up after the thanks', async (t) => {
+    const app = await start(t);
+    const phone = agentPhone(500, 3000);
+    // Keys only rise through 1 2 … 9 * # on the real Asterisk (see above): 1 for the menu, so 2 (基本满意) for the survey.
+    const code = await citizen([{ waitMs: 1500 }, { keys: '1' }, { waitMs: 9000 }, { keys: '2' }], 'wait-for-bye');
+    t.equal(code, 0, 'the citizen keyed the survey and was hung up by the service');
+    t.equal(await phone, 0, 'the agent phone answered and hung up');
+    const call = await lastCall(app);
+    t.match(call, { queue: 'general', agentId: 1, outcome: 'completed', surveyResult: 'basically-satisfied' });
+    t.ok(app.callLog.events(call.id).some((e) => e.type === 'survey' && e.data.key === '2'), 'the key is on the call log');
+    t.match(app.agentsRepository.get(1), { state: 'wrap-up' });
+  });
+
   t.test('real: citizen hangs up during the welcome prompt', async (t) => {
     const app = await start(t);
     t.equal(await citizen([{ waitMs: 1000 }]), 0);

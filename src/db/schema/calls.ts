@@ -1,7 +1,9 @@
 import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
 import { agents } from './agents.js';
+import type { CallbackResult } from '../../tickets/lifecycle.js';
 
-export const callPhases = ['ivr', 'queued', 'ringing', 'talking', 'ended'] as const;
+/** survey: the agent has hung up and the citizen is keying the post-call survey. */
+export const callPhases = ['ivr', 'queued', 'ringing', 'talking', 'survey', 'ended'] as const;
 export type CallPhase = (typeof callPhases)[number];
 
 export const callOutcomes = [
@@ -61,6 +63,8 @@ export const calls = sqliteTable(
     noTicketReason: text('no_ticket_reason', { enum: noTicketReasons }),
     /** For a repeat call: the ticket it repeats. */
     relatedTicketId: integer('related_ticket_id'),
+    /** The key-press survey after the call (1 满意, 2 基本满意, 3 不满意); null: not surveyed or no key pressed. */
+    surveyResult: text('survey_result').$type<CallbackResult>(),
   },
   (t) => [
     index('calls_started_at').on(t.startedAt),

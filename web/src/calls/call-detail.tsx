@@ -2,7 +2,7 @@ import { t, tk } from '../shared/i18n.js';
 import { dateTime, duration } from '../shared/time.js';
 import { recordingUrl } from '../shared/recording-url.js';
 import { isUndisposed, type CallDetail } from '../shared/types.js';
-import { eventWords, type Names } from './timeline.js';
+import { eventWords, surveyWords, type Names } from './timeline.js';
 import { hasKey, tc } from './i18n.js';
 
 const clock = (ms: number) => new Date(ms).toLocaleTimeString('zh-CN', { hour12: false });
@@ -38,6 +38,8 @@ export function CallDetailPanel({ call, names, flagUndisposed }: { call: CallDet
         <dd>{secs(call.waitMs)}</dd>
         <dt>{t('talkTime')}</dt>
         <dd>{secs(call.talkMs)}</dd>
+        <dt>{tc('surveyResult')}</dt>
+        <dd data-testid="survey-result">{surveyWords(call.surveyResult)}</dd>
       </dl>
 
       <h3>{tc('recordings')}</h3>

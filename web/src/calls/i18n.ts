@@ -79,6 +79,19 @@ const zh = {
   'ev.ended': '挂机：{outcome}{cause}',
   'ev.recovered': '服务重启后接管通话',
   'ev.step-failed': '处理出错：{error}',
+  surveyResult: '满意度',
+  'survey.satisfied': '满意',
+  'survey.basically-satisfied': '基本满意',
+  'survey.dissatisfied': '不满意',
+  'survey.none': '未评价',
+  'ev.survey-started': '坐席挂机，市民留线进行满意度评价',
+  'ev.survey': '满意度评价：按 {key}，{result}',
+  'ev.survey-invalid-key': '满意度评价按了无效键 {key}，再问一次',
+  'ev.survey-no-answer': '满意度评价无结果：{reason}',
+  'surveyMiss.timeout': '超时未按键',
+  'surveyMiss.invalid-key': '按键无效',
+  'surveyMiss.hung-up': '市民挂机',
+  'surveyMiss.restart': '服务重启',
 } as const;
 
 export type CallLogKey = keyof typeof zh;
@@ -160,6 +173,19 @@ const en: Record<CallLogKey, string> = {
   'ev.ended': 'Hung up: {outcome}{cause}',
   'ev.recovered': 'Taken over after a service restart',
   'ev.step-failed': 'A step failed: {error}',
+  surveyResult: 'Survey',
+  'survey.satisfied': 'satisfied',
+  'survey.basically-satisfied': 'basically satisfied',
+  'survey.dissatisfied': 'dissatisfied',
+  'survey.none': 'not rated',
+  'ev.survey-started': 'The agent hung up; the caller stays for the satisfaction survey',
+  'ev.survey': 'Survey: pressed {key}, {result}',
+  'ev.survey-invalid-key': 'Survey: invalid key {key}, asked again',
+  'ev.survey-no-answer': 'Survey without a result: {reason}',
+  'surveyMiss.timeout': 'no key pressed',
+  'surveyMiss.invalid-key': 'invalid keys',
+  'surveyMiss.hung-up': 'the caller hung up',
+  'surveyMiss.restart': 'service restart',
 };
 
 const lang = currentLang();

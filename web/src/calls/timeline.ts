@@ -14,6 +14,12 @@ const seconds = (ms: unknown) => duration(Number(ms ?? 0) / 1000);
 // "by" is a username for actions taken on the desktop, or who hung up for talk-ended.
 const who = (by: unknown) => (by === 'caller' || by === 'agent' ? tc(`by.${by}`) : str(by));
 
+/** A post-call survey result (satisfied / basically-satisfied / dissatisfied) in words; null: not rated. */
+export function surveyWords(result: unknown): string {
+  const key = `survey.${str(result ?? 'none')}`;
+  return hasKey(key) ? tc(key) : str(result);
+}
+
 /**
  * One event of the call log in plain words, e.g. "坐席 1001 接听，排队等待 00:12". Events the
  * page does not know yet show their type, so nothing that happened is hidden.
@@ -52,6 +58,14 @@ export function eventWords(event: CallEvent, names: Names): string {
       return tc('ev.callback-requested', { reason: tk('callbackReason', str(d.reason)) });
     case 'no-ticket':
       return tc('ev.no-ticket', { by: str(d.by), reason: tk('noTicket', str(d.reason)) });
+    case 'survey':
+      return tc('ev.survey', { key: str(d.key), result: surveyWords(d.result) });
+    case 'survey-no-answer': {
+      const key = `surveyMiss.${str(d.reason)}`;
+      return tc('ev.survey-no-answer', { reason: hasKey(key) ? tc(key) : str(d.reason) });
+    }
+    case 'survey-invalid-key':
+      return tc('ev.survey-invalid-key', { key: str(d.key) });
     case 'ended':
       return tc('ev.ended', { outcome: tk('outcome', str(d.outcome)), cause: d.causeText ? ` · ${str(d.causeText)}` : '' });
   }

@@ -98,6 +98,8 @@ export interface CallEvent {
 /** GET /api/calls/:id */
 export interface CallDetail extends Omit<CallRow, 'ticketNumber'> {
   dialed: string;
+  /** The post-call key-press survey: satisfied / basically-satisfied / dissatisfied; null: not rated. */
+  surveyResult: string | null;
   events: CallEvent[];
   recordings: Array<{ id: number; status: string; startedAt: number; durationMs: number | null }>;
   tickets: Array<{ number: string; title: string; status: string; type: string }>;
