@@ -1,0 +1,95 @@
+import t from 'tap';
+import { goodReply, ticketWorld } from '../helpers/tickets.js';
+import { launchBrowser, loggedInPage, pageProblems, screenshot, serve } from '../helpers/browser.js';
+
+t.test('a supervisor dispatches a ticket, the unit signs for and replies, the supervisor accepts; a flagged reply needs confirming; a stale action shows the 409; the overdue list is supervised', async (t) => {
+  const w = await ticketWorld(t);
+  const base = await serve(w.ctx);
+  const browser = await launchBrowser(t);
+  const { tokens, units } = w;
+  const ok = async (res: Awaited<ReturnType<typeof w.act>>) => t.equal(res.statusCode, 200, res.body);
+  const first = await w.intake('商户拒绝退还预付卡余额');
+
+  // ticketWorld's supervisor is the second user it made.
+  const page = await loggedInPage(browser, base, 'supervisor2', 'password-123');
+  await page.getByRole('link', { name: '工单管理' }).click();
+  await page.waitForURL(/\/tickets\.html$/);
+  await page.fill('input[name=q]', first);
+  await page.getByRole('button', { name: '查询' }).click();
+  await page.getByTestId('ticket-row').click();
+  await page.waitForURL(new RegExp(`ticket=${first}`));
+  const detail = page.getByTestId('ticket-detail');
+  await detail.getByTestId('ticket-status').filter({ hasText: '受理中' }).waitFor();
+  t.equal(await detail.getByRole('button', { name: '审核通过' }).count(), 0, 'no accepting before a reply');
+
+  await detail.getByRole('button', { name: '派单' }).click();
+  await page.fill('input[name=unit-search]', '市场');
+  await page.getByLabel('银川市市场监督管理局').check();
+  t.equal(await page.getByTestId('unit-picker').getByRole('checkbox').count(), 1, 'the search leaves only the market regulator');
+  await screenshot(page, 'tickets-1-dispatch');
+  await page.getByRole('button', { name: '确认派单' }).click();
+  await detail.getByTestId('ticket-status').filter({ hasText: '已派单' }).waitFor();
+  t.match(await detail.getByTestId('assignment').textContent(), /银川市市场监督管理局.*已派单.*签收时限 正常/);
+
+  await ok(await w.act(first, 'sign-for', tokens.market));
+  await ok(await w.act(first, 'reply', tokens.market, { text: goodReply }));
+  await page.reload();
+  await detail.getByTestId('ticket-status').filter({ hasText: '已答复' }).waitFor();
+  await detail.getByRole('button', { name: '审核通过' }).click();
+  await page.getByRole('button', { name: '确认审核通过' }).click();
+  await detail.getByTestId('ticket-status').filter({ hasText: '已办结' }).waitFor();
+  const timeline = await detail.getByTestId('ticket-timeline').textContent();
+  t.match(timeline, /派单：受理中 → 已派单/);
+  t.match(timeline, /（银川市市场监督管理局） 签收/);
+  t.match(timeline, /（银川市市场监督管理局） 答复：办理中 → 已答复/);
+  t.match(timeline, /supervisor2 审核通过：已答复 → 已办结/);
+  t.ok(await detail.getByRole('button', { name: '回访' }).isVisible(), 'a completed ticket is called back next');
+  await screenshot(page, 'tickets-2-accepted');
+
+  // A reply of just "已完成" is flagged: accepting it takes an explicit tick.
+  const flagged = await w.intake('小区路灯不亮');
+  await ok(await w.act(flagged, 'dispatch', tokens.agent, { units: [units.housing] }));
+  await ok(await w.act(flagged, 'sign-for', tokens.housing));
+  await ok(await w.act(flagged, 'reply', tokens.housing, { text: '已完成' }));
+  await page.goto(`${base}/tickets.html?ticket=${flagged}`);
+  await detail.getByTestId('reply-flag').waitFor();
+  await detail.getByRole('button', { name: '审核通过' }).click();
+  await page.getByRole('button', { name: '确认审核通过' }).click();
+  await page.getByTestId('action-error').filter({ hasText: 'perfunctory' }).waitFor();
+  t.match(await detail.getByTestId('ticket-status').textContent(), /已答复/, 'refused: still replied');
+  await screenshot(page, 'tickets-3-flagged');
+  await page.getByLabel('答复被标记为疑似敷衍，仍确认通过').check();
+  await page.fill('textarea[name=text]', '已电话核实，路灯已修复');
+  await page.getByRole('button', { name: '确认审核通过' }).click();
+  await detail.getByTestId('ticket-status').filter({ hasText: '已办结' }).waitFor();
+
+  // Someone else answers the ticket while the page is open: the page's answer is refused with the API's words.
+  const stale = await w.intake('公交线路调整咨询');
+  await page.goto(`${base}/tickets.html?ticket=${stale}`);
+  await detail.getByRole('button', { name: '直接答复' }).click();
+  await ok(await w.act(stale, 'direct-answer', tokens.agent, { answer: '已告知新线路。' }));
+  await page.fill('textarea[name=text]', '线路调整见公交公司公告。');
+  await page.getByRole('button', { name: '确认直接答复' }).click();
+  const refusal = await page.getByTestId('action-error').textContent();
+  t.match(refusal, new RegExp(`${stale}.*closed`), `the 409 names the state: ${refusal}`);
+  await screenshot(page, 'tickets-4-conflict');
+
+  // A ticket dispatched on Tuesday and never signed for is overdue by Friday.
+  const late = await w.intake('占道经营噪音扰民');
+  await ok(await w.act(late, 'dispatch', tokens.agent, { units: [units.housing] }));
+  w.setNow('2026-11-27T10:00:00');
+  await page.goto(`${base}/tickets.html`);
+  const row = page.getByTestId('overdue-row').filter({ hasText: late });
+  await row.waitFor();
+  t.match(await row.textContent(), /银川市住房和城乡建设局.*签收时限 超期.*\d+%.*督办/);
+  // 已督办 marks only the automatic sweep's supervision of that very deadline; a manual 督办 shows in the ticket's timeline.
+  const supervised = page.waitForResponse((r) => r.url().endsWith(`/api/tickets/${late}/supervise`) && r.status() === 200);
+  await row.getByRole('button', { name: '督办' }).click();
+  await supervised;
+  await screenshot(page, 'tickets-5-overdue');
+  await row.getByRole('link', { name: late }).click();
+  await detail.getByTestId('ticket-timeline').filter({ hasText: '超期督办' }).waitFor();
+  t.match(await detail.getByTestId('ticket-timeline').textContent(), /督办.*超期督办/);
+  const conflict = 'Failed to load resource: the server responded with a status of 409 (Conflict)';
+  t.same(pageProblems(page), [conflict, conflict], 'only the two refusals the test provoked');
+});

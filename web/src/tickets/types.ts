@@ -1,0 +1,71 @@
+export interface Deadline {
+  kind: 'sign-for' | 'completion';
+  dueAt: number;
+  usedPercent: number;
+  flag: 'on-time' | 'near' | 'overdue';
+}
+
+export interface Assignment {
+  unitId: number;
+  unitName: string;
+  status: string;
+  dispatchedAt: number;
+  signForDueAt: number;
+  signedForAt: number | null;
+  dueAt: number;
+  repliedAt: number | null;
+  reply: string | null;
+  replyFlag: string | null;
+  extensionRequest: { minutes: number; reason: string } | null;
+  deadline: Deadline | null;
+}
+
+export interface Ticket {
+  number: string;
+  caller: string;
+  status: string;
+  type: string;
+  category: string;
+  urgency: string;
+  title: string;
+  content: string;
+  citizenName: string | null;
+  address: string | null;
+  callId: string | null;
+  createdAt: number;
+  mergedInto?: string | null;
+  assignments?: Assignment[];
+  attachments?: { id: number; name: string; size: number; unitId: number | null }[];
+}
+
+export interface TicketEvent {
+  action: string;
+  from: string;
+  to: string;
+  by: string | null;
+  unitName: string | null;
+  note: string | null;
+  at: number;
+}
+
+export interface Unit {
+  id: number;
+  name: string;
+  kind: string;
+  parentId: number | null;
+  active: boolean;
+  path: string[];
+}
+
+export interface Overdue {
+  number: string;
+  title: string;
+  urgency: string;
+  status: string;
+  unitName: string;
+  deadline: 'sign-for' | 'completion';
+  dueAt: number;
+  usedPercent: number;
+  flag: 'near' | 'overdue';
+  supervised: boolean;
+}
