@@ -18,6 +18,7 @@ export default defineConfig({
         menus: 'web/menus.html',
         prompts: 'web/prompts.html',
         calendars: 'web/calendars.html',
+        reports: 'web/reports.html',
       },
     },
   },
