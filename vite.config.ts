@@ -19,6 +19,7 @@ export default defineConfig({
         prompts: 'web/prompts.html',
         calendars: 'web/calendars.html',
         tickets: 'web/tickets.html',
+        reports: 'web/reports.html',
       },
     },
   },
