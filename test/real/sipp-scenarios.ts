@@ -113,12 +113,13 @@ ${
     talkMs === null
       ? `  <recv request="BYE"/>
 ${reply('200 OK', false)}`
-      : `  <pause milliseconds="${talkMs}"/>
+      : // The phone's own BYE turns the INVITE's From and To round: its tag goes on From.
+        `  <pause milliseconds="${talkMs}"/>
   <send retrans="500"><![CDATA[
       BYE [next_url] SIP/2.0
       Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-      [last_From:]
-      [last_To:]
+      From: [$invite_to];tag=[pid]SIPpTag[call_number]
+      To: [$invite_from]
       [last_Call-ID:]
       CSeq: 2 BYE
       Max-Forwards: 70
@@ -128,11 +129,17 @@ ${reply('200 OK', false)}`
   <recv response="200"/>`;
   return `<?xml version="1.0" encoding="ISO-8859-1" ?>
 <scenario name="agent phone">
-  <recv request="INVITE" crlf="true"/>
+  <recv request="INVITE" crlf="true" rrs="true">
+    <action>
+      <ereg regexp=".*" search_in="hdr" header="From:" assign_to="invite_from"/>
+      <ereg regexp=".*" search_in="hdr" header="To:" assign_to="invite_to"/>
+    </action>
+  </recv>
 ${reply('180 Ringing', false)}
   <pause milliseconds="${ringMs}"/>
 ${reply('200 OK', true)}
-  <recv request="ACK" optional="true" rrs="true"/>
+  <!-- SIPp refuses an optional message just before a pause, so a phone that hangs up itself insists on the ACK. -->
+  <recv request="ACK"${talkMs === null ? ' optional="true"' : ''}/>
 ${hangup}
 </scenario>
 `;
