@@ -45,6 +45,8 @@ export class ReportsRepository {
         waits: countWhere(sql`${answered} and ${calls.waitMs} is not null`),
         talkMs: sumWhere(calls.talkMs, answered),
         talks: countWhere(sql`${answered} and ${calls.talkMs} is not null`),
+        surveyed: countWhere(sql`${calls.surveyResult} is not null`),
+        surveySatisfied: countWhere(sql`${calls.surveyResult} in ('satisfied', 'basically-satisfied')`),
       })
       .from(calls)
       .where(and(gte(calls.startedAt, range.fromMs), lt(calls.startedAt, range.toMs), isNotNull(calls.enqueuedAt)))
