@@ -54,6 +54,7 @@ t.test('a supervisor reads the hand-computed figures, regroups, changes the rang
     ['2026-11-25', '1', '0.0%', '—', '—', '0.0%', '—'],
     ['合计 Total', '6', '33.3%', '50.0%', '25.0%', '50.0%', '50.0%'],
   ]);
+  t.match(await page.getByTestId('as-of').textContent(), /截至 2026-12-31 09:00/, 'ticket figures are as of the report’s moment, China time');
   t.match(await page.getByTestId('summary').textContent(), /2026年11月24日至11月25日[\s\S]*呼入 10 通，接通 7 通，接通率 70\.0%/);
   t.equal(await page.locator('[data-testid=chart-calls] rect.bar').count(), 6, 'three bars a day');
   t.same(await page.locator('[data-testid=chart-units] .bar-label').allTextContents(), ['银川市住房和城乡建设局', '银川市市场监督管理局'], 'the worst unit first');

@@ -5,6 +5,8 @@ import { Legend, Tiles } from './tiles.js';
 
 const titleOf = (groupings: readonly { by: string; label: string }[], by: string) => groupings.find((g) => g.by === by)?.label.replace(/^按/, '') ?? by;
 const dayText = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8))}日`;
+/** An instant as a China wall-clock time, whatever the browser's zone. */
+const chinaTime = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 const rangeText = (from: string, to: string) => (from === to ? `${from.slice(0, 4)}年${dayText(from)}` : `${from.slice(0, 4)}年${dayText(from)}至${to.slice(0, 4) === from.slice(0, 4) ? '' : `${to.slice(0, 4)}年`}${dayText(to)}`);
 
 /** The figures a director asks for first, in one sentence: what the printed sheet opens with. */
@@ -83,6 +85,9 @@ export function TicketsSection({ data, by, setBy, exportCsv }: SectionProps) {
     <section class="card">
       <h2>
         工单 <small>Tickets</small>
+        <small class="as-of" data-testid="as-of">
+          区间内受理的工单截至 {chinaTime(data.asOf)} 的状态 tickets taken in on these days, as they stood then
+        </small>
       </h2>
       <Tiles figures={data.tickets.total} columns={ticketColumns} testid="ticket-tiles" />
       <div class="charts">
