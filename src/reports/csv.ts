@@ -36,6 +36,9 @@ export const callColumns: Column<CallFigures>[] = [
   { title: '服务水平 service level', value: (f) => f.serviceLevel, kind: 'rate' },
   { title: '平均等待时长(秒) average wait (s)', value: (f) => f.averageWaitSeconds, kind: 'seconds' },
   { title: '平均通话时长(秒) average talk time (s)', value: (f) => f.averageTalkSeconds, kind: 'seconds' },
+  { title: '参评量 surveyed', value: (f) => f.surveyed, kind: 'count' },
+  { title: '满意量 satisfied', value: (f) => f.surveySatisfied, kind: 'count' },
+  { title: '满意度 post-call satisfaction', value: (f) => f.surveySatisfactionRate, kind: 'rate' },
 ];
 
 export const ticketColumns: Column<TicketFigures>[] = [

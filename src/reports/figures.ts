@@ -28,6 +28,10 @@ export interface CallCounts {
   /** Sum and count of talkMs over answered calls that have ended (a call still talking has no talk time yet). */
   talkMs: number;
   talks: number;
+  /** Calls whose citizen keyed a result in the post-call survey (calls.surveyResult set). */
+  surveyed: number;
+  /** Of those, satisfied or basically satisfied. */
+  surveySatisfied: number;
 }
 
 export interface CallFigures {
@@ -43,6 +47,10 @@ export interface CallFigures {
   averageWaitSeconds: number | null;
   /** 平均通话时长: mean talkMs of answered, ended calls, in seconds. */
   averageTalkSeconds: number | null;
+  surveyed: number;
+  surveySatisfied: number;
+  /** 满意度 (post-call survey): satisfied or basically satisfied / calls with a survey result. */
+  surveySatisfactionRate: number | null;
 }
 
 export function callFigures(c: CallCounts): CallFigures {
@@ -55,6 +63,9 @@ export function callFigures(c: CallCounts): CallFigures {
     serviceLevel: ratio(c.answeredInServiceLevel, c.offered),
     averageWaitSeconds: averageSeconds(c.waitMs, c.waits),
     averageTalkSeconds: averageSeconds(c.talkMs, c.talks),
+    surveyed: c.surveyed,
+    surveySatisfied: c.surveySatisfied,
+    surveySatisfactionRate: ratio(c.surveySatisfied, c.surveyed),
   };
 }
 
@@ -116,7 +127,7 @@ export function ticketFigures(c: TicketCounts): TicketFigures {
   };
 }
 
-export const emptyCallCounts: CallCounts = { offered: 0, answered: 0, abandoned: 0, answeredInServiceLevel: 0, waitMs: 0, waits: 0, talkMs: 0, talks: 0 };
+export const emptyCallCounts: CallCounts = { offered: 0, answered: 0, abandoned: 0, answeredInServiceLevel: 0, waitMs: 0, waits: 0, talkMs: 0, talks: 0, surveyed: 0, surveySatisfied: 0 };
 export const emptyTicketCounts: TicketCounts = { takenIn: 0, directAnswered: 0, completed: 0, signForDue: 0, signedForOnTime: 0, completionDue: 0, completedOnTime: 0, callbacks: 0, satisfied: 0 };
 
 export interface Group<C> {

@@ -30,9 +30,9 @@ export class ReportsRepository {
     return this.db.transaction(() => read());
   }
 
-  /** Calls offered to a queue that started in the range, per group (`null`: the total). */
-  callCounts(range: ReportRange, by: CallGrouping | null, serviceLevelMs: number): Group<CallCounts>[] {
-    const key = by === 'day' ? chinaDayOf(calls.startedAt) : by === 'queue' ? sql<string>`${calls.queue}` : by === 'agent' ? sql<string>`cast(${calls.agentId} as text)` : sql<string>`null`;
+  /** Calls offered to a queue that started in the range, per group; the groups part the calls, so they add up to the total. */
+  callCounts(range: ReportRange, by: CallGrouping, serviceLevelMs: number): Group<CallCounts>[] {
+    const key = by === 'day' ? chinaDayOf(calls.startedAt) : by === 'queue' ? sql<string>`${calls.queue}` : sql<string>`cast(${calls.agentId} as text)`;
     const answered = sql`${calls.agentAnsweredAt} is not null`;
     const rows = this.db
       .select({
@@ -45,6 +45,8 @@ export class ReportsRepository {
         waits: countWhere(sql`${answered} and ${calls.waitMs} is not null`),
         talkMs: sumWhere(calls.talkMs, answered),
         talks: countWhere(sql`${answered} and ${calls.talkMs} is not null`),
+        surveyed: countWhere(sql`${calls.surveyResult} is not null`),
+        surveySatisfied: countWhere(sql`${calls.surveyResult} in ('satisfied', 'basically-satisfied')`),
       })
       .from(calls)
       .where(and(gte(calls.startedAt, range.fromMs), lt(calls.startedAt, range.toMs), isNotNull(calls.enqueuedAt)))

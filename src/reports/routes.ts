@@ -3,10 +3,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from '@sinclair/typebox';
 import { ErrorResponse, Nullable } from '../http/schemas.js';
 import { callColumns, groupTitles, ticketColumns, toCsv, type Column } from './csv.js';
-import { arrange, callFigures, emptyCallCounts, emptyTicketCounts, ticketFigures, type Group, type Row } from './figures.js';
-import { labeller } from './labels.js';
+import type { Row } from './figures.js';
 import { parseRange, type ReportRange } from './range.js';
-import { callGroupings, ticketGroupings } from './repository.js';
+import { callReport, ticketReport, ticketTotal } from './reports.js';
+import { callGroupings, ticketGroupings, type TicketGrouping } from './repository.js';
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD, a China (UTC+8) day, inclusive' });
 const Rate = Nullable(Type.Number({ description: 'a fraction 0–1; null when its denominator is 0' }));
@@ -22,6 +22,9 @@ const CallFiguresSchema = Type.Object({
   serviceLevel: Rate,
   averageWaitSeconds: Seconds,
   averageTalkSeconds: Seconds,
+  surveyed: Count,
+  surveySatisfied: Count,
+  surveySatisfactionRate: Rate,
 });
 const TicketFiguresSchema = Type.Object({
   takenIn: Count,
@@ -40,26 +43,30 @@ const TicketFiguresSchema = Type.Object({
   callbackSatisfactionRate: Rate,
 });
 
+const rowsOf = <F extends TSchema>(figures: F) => Type.Array(Type.Intersect([Type.Object({ key: Nullable(Type.String()), label: Type.String() }), figures]));
+
 const report = <F extends TSchema>(figures: F, extra: Record<string, TSchema> = {}) =>
   Type.Object({
     from: Type.String(),
     to: Type.String(),
     by: Type.String(),
     ...extra,
-    rows: Type.Array(Type.Intersect([Type.Object({ key: Nullable(Type.String()), label: Type.String() }), figures])),
+    rows: rowsOf(figures),
     total: figures,
   });
 
+const grouping = <G extends string>(groupings: readonly G[]) => Type.Unsafe<G>({ type: 'string', enum: [...groupings], default: 'day' });
 const query = <G extends string>(groupings: readonly G[]) =>
   Type.Object(
     {
       from: Day,
       to: Day,
-      by: Type.Unsafe<G>({ type: 'string', enum: [...groupings], default: 'day' }),
+      by: grouping(groupings),
       format: Type.Unsafe<'json' | 'csv'>({ type: 'string', enum: ['json', 'csv'], default: 'json' }),
     },
     { additionalProperties: false },
   );
+const AsOf = Type.Integer({ description: 'epoch ms: deadlines not yet passed then are not counted' });
 const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
 
 /** The hotline's figures (figures.ts defines each) for a range of China days, as JSON or as a CSV for Excel. */
@@ -78,8 +85,6 @@ const reportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return { from: range.from, to: range.to, by, ...extra, rows: rows.map((r) => ({ key: r.key, label: r.label, ...r.figures })), total };
   }
 
-  const totalOf = <C>(groups: Group<C>[], empty: C) => groups[0]?.counts ?? empty;
-
   app.get(
     '/calls',
     {
@@ -93,10 +98,7 @@ const reportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const range = parseRange(from, to);
       const serviceLevelMs = app.config.SERVICE_LEVEL_SECONDS * 1000;
       const repo = app.reportsRepository;
-      const [groups, totals] = repo.snapshot(() => [repo.callCounts(range, by, serviceLevelMs), repo.callCounts(range, null, serviceLevelMs)]);
-      const names = by === 'day' ? new Map<string, string>() : repo.names(by, groups.map((g) => g.key));
-      const rows = arrange(groups, callFigures, emptyCallCounts, labeller(by, names), by === 'day' ? range.days : null);
-      const total = callFigures(totalOf(totals, emptyCallCounts));
+      const { rows, total } = repo.snapshot(() => callReport(repo, range, by, serviceLevelMs));
       return send(reply, 'calls', range, by, format, callColumns, rows, total, { serviceLevelSeconds: app.config.SERVICE_LEVEL_SECONDS });
     },
   );
@@ -106,7 +108,7 @@ const reportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         querystring: query(ticketGroupings),
-        response: { 200: report(TicketFiguresSchema, { asOf: Type.Integer({ description: 'epoch ms: deadlines not yet passed then are not counted' }) }), ...errorsOf },
+        response: { 200: report(TicketFiguresSchema, { asOf: AsOf }), ...errorsOf },
       },
     },
     async (request, reply) => {
@@ -114,11 +116,65 @@ const reportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const range = parseRange(from, to);
       const now = app.clock();
       const repo = app.reportsRepository;
-      const [groups, totals] = repo.snapshot(() => [repo.ticketCounts(range, by, now), repo.ticketCounts(range, null, now)]);
-      const names = by === 'unit' ? repo.names('unit', groups.map((g) => g.key)) : new Map<string, string>();
-      const rows = arrange(groups, ticketFigures, emptyTicketCounts, labeller(by, names), by === 'day' ? range.days : null);
-      const total = ticketFigures(totalOf(totals, emptyTicketCounts));
+      const { rows, total } = repo.snapshot(() => {
+        const report = ticketReport(repo, range, by, now);
+        return { rows: report.rows, total: report.total ?? ticketTotal(repo, range, now) };
+      });
       return send(reply, 'tickets', range, by, format, ticketColumns, rows, total, { asOf: now });
+    },
+  );
+
+  // The report page in one request: the two tables in the groupings asked for, with the
+  // groupings its charts always draw. One snapshot, so the charts and tables agree.
+  app.get(
+    '/overview',
+    {
+      schema: {
+        querystring: Type.Object({ from: Day, to: Day, calls: grouping(callGroupings), tickets: grouping(ticketGroupings) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            from: Type.String(),
+            to: Type.String(),
+            serviceLevelSeconds: Type.Integer(),
+            asOf: AsOf,
+            calls: Type.Object({ by: Type.String(), rows: rowsOf(CallFiguresSchema), total: CallFiguresSchema }),
+            tickets: Type.Object({ by: Type.String(), rows: rowsOf(TicketFiguresSchema), total: TicketFiguresSchema }),
+            callsByDay: rowsOf(CallFiguresSchema),
+            ticketsByChannel: rowsOf(TicketFiguresSchema),
+            ticketsByType: rowsOf(TicketFiguresSchema),
+            ticketsByUnit: rowsOf(TicketFiguresSchema),
+          }),
+          ...errorsOf,
+        },
+      },
+    },
+    async (request) => {
+      const { from, to, calls: callsBy, tickets: ticketsBy } = request.query;
+      const range = parseRange(from, to);
+      const serviceLevelMs = app.config.SERVICE_LEVEL_SECONDS * 1000;
+      const now = app.clock();
+      const repo = app.reportsRepository;
+      const flat = <F>(rows: Row<F>[]) => rows.map((r) => ({ key: r.key, label: r.label, ...r.figures }));
+      return repo.snapshot(() => {
+        const callsByDay = callReport(repo, range, 'day', serviceLevelMs);
+        const calls = callsBy === 'day' ? callsByDay : callReport(repo, range, callsBy, serviceLevelMs);
+        const chosen = ticketReport(repo, range, ticketsBy, now);
+        const byTickets = (by: TicketGrouping) => (by === ticketsBy ? chosen : ticketReport(repo, range, by, now));
+        const byChannel = byTickets('channel');
+        return {
+          from: range.from,
+          to: range.to,
+          serviceLevelSeconds: app.config.SERVICE_LEVEL_SECONDS,
+          asOf: now,
+          calls: { by: callsBy, rows: flat(calls.rows), total: calls.total },
+          // By unit the groups overlap; the channels, drawn anyway, add up to the total.
+          tickets: { by: ticketsBy, rows: flat(chosen.rows), total: chosen.total ?? byChannel.total! },
+          callsByDay: flat(callsByDay.rows),
+          ticketsByChannel: flat(byChannel.rows),
+          ticketsByType: flat(byTickets('type').rows),
+          ticketsByUnit: flat(byTickets('unit').rows),
+        };
+      });
     },
   );
 };

@@ -1,80 +1,12 @@
 import t, { type Test } from 'tap';
-import { calls, type CallOutcome } from '../../src/db/schema/index.js';
-import { build, type TestContext } from '../helpers/app.js';
-import { cst } from '../helpers/tickets.js';
+import { build } from '../helpers/app.js';
+import { seedReportCalls } from '../helpers/report-scenarios.js';
 
-// Ten calls offered over Tuesday 24 and Wednesday 25 November 2026 (China time) to the queues
-// general and enterprise, answered by agents 1 (坐席 1001) and 2 (坐席 1002); two more calls the
-// report must leave out. Waits and talks in seconds; the service level is 20 s.
-//
-//       day  queue       agent  wait  talk  outcome
-//  c1   24   general     1        5   120   completed   (00:30 China time: still the 23rd in UTC)
-//  c2   24   general     2       20    60   completed   (exactly 20 s: within the service level)
-//  c3   24   enterprise  1       30   300   completed
-//  c4   24   general     -       40     -   abandoned-in-queue
-//  c5   24   enterprise  -      300     -   overflowed
-//  c6   25   enterprise  2       10   200   completed
-//  c7   25   general     1       21   100   completed
-//  c8   25   general     -        3     -   abandoned-in-queue
-//  c9   25   enterprise  2       15     -   (still talking at 23:59:59: no talk time yet)
-//  c10  25   general     1       25    80   completed
-//  out  25   IVR only (never queued, ended-in-ivr); 26 00:00:00 China time (after the range)
-interface Spec {
-  id: string;
-  at: string;
-  queue: string | null;
-  agentId?: number;
-  waitS: number | null;
-  talkS?: number;
-  outcome: CallOutcome | null;
-}
-const specs: Spec[] = [
-  { id: 'c1', at: '2026-11-24T00:30:00', queue: 'general', agentId: 1, waitS: 5, talkS: 120, outcome: 'completed' },
-  { id: 'c2', at: '2026-11-24T09:00:00', queue: 'general', agentId: 2, waitS: 20, talkS: 60, outcome: 'completed' },
-  { id: 'c3', at: '2026-11-24T10:00:00', queue: 'enterprise', agentId: 1, waitS: 30, talkS: 300, outcome: 'completed' },
-  { id: 'c4', at: '2026-11-24T11:00:00', queue: 'general', waitS: 40, outcome: 'abandoned-in-queue' },
-  { id: 'c5', at: '2026-11-24T12:00:00', queue: 'enterprise', waitS: 300, outcome: 'overflowed' },
-  { id: 'c6', at: '2026-11-25T09:00:00', queue: 'enterprise', agentId: 2, waitS: 10, talkS: 200, outcome: 'completed' },
-  { id: 'c7', at: '2026-11-25T10:00:00', queue: 'general', agentId: 1, waitS: 21, talkS: 100, outcome: 'completed' },
-  { id: 'c8', at: '2026-11-25T11:00:00', queue: 'general', waitS: 3, outcome: 'abandoned-in-queue' },
-  { id: 'c9', at: '2026-11-25T23:59:59', queue: 'enterprise', agentId: 2, waitS: 15, outcome: null },
-  { id: 'c10', at: '2026-11-25T16:00:00', queue: 'general', agentId: 1, waitS: 25, talkS: 80, outcome: 'completed' },
-  { id: 'ivr-only', at: '2026-11-25T12:00:00', queue: null, waitS: null, outcome: 'ended-in-ivr' },
-  { id: 'next-day', at: '2026-11-26T00:00:00', queue: 'general', agentId: 1, waitS: 5, talkS: 60, outcome: 'completed' },
-];
-
-function seedCalls(ctx: TestContext): void {
-  for (const s of specs) {
-    const startedAt = cst(s.at);
-    const enqueuedAt = s.queue ? startedAt + 15_000 : null;
-    const agentAnsweredAt = s.agentId && enqueuedAt !== null ? enqueuedAt + s.waitS! * 1000 : null;
-    ctx.app.db
-      .insert(calls)
-      .values({
-        id: s.id,
-        channelId: `ch-${s.id}`,
-        caller: '13912345678',
-        dialed: '12345',
-        phase: s.outcome ? 'ended' : 'talking',
-        startedAt,
-        answeredAt: startedAt,
-        ivrPath: [],
-        queue: s.queue,
-        enqueuedAt,
-        waitMs: s.waitS === null ? null : s.waitS * 1000,
-        agentId: s.agentId ?? null,
-        agentAnsweredAt,
-        talkMs: s.talkS === undefined ? null : s.talkS * 1000,
-        endedAt: s.outcome ? startedAt + 600_000 : null,
-        outcome: s.outcome,
-      })
-      .run();
-  }
-}
+// The calls are test/helpers/report-scenarios.ts's table: ten offered over 24 and 25 November 2026.
 
 async function world(t: Test, env: Record<string, string> = {}) {
   const ctx = await build(t, { env });
-  seedCalls(ctx);
+  seedReportCalls(ctx);
   const supervisor = await ctx.userToken('supervisor');
   const get = (query: string, token = supervisor) => ctx.api({ method: 'GET', url: `/api/reports/calls?${query}` }, token);
   return { ctx, get };
@@ -97,39 +29,48 @@ t.test('calls by day: China days, every figure as worked out by hand', async (t)
     key: '2026-11-24', label: '2026-11-24',
     offered: 5, answered: 3, abandoned: 1, answeredInServiceLevel: 2,
     answerRate: 0.6, serviceLevel: 0.4, averageWaitSeconds: 18.3, averageTalkSeconds: 160,
+    surveyed: 3, surveySatisfied: 2, surveySatisfactionRate: 0.6667,
   });
+  // Surveyed c1 c2 c3; satisfied or basically satisfied c1 c2 = 2/3.
   // 25th: c6–c10. Answered c6 c7 c9 c10 = 4/5; within 20 s c6 (10) c9 (15) = 2/5; wait (10+21+15+25)/4 = 17.75;
   // talk without c9, still talking: (200+100+80)/3 = 126.67.
   t.same(body.rows[1], {
     key: '2026-11-25', label: '2026-11-25',
     offered: 5, answered: 4, abandoned: 1, answeredInServiceLevel: 2,
     answerRate: 0.8, serviceLevel: 0.4, averageWaitSeconds: 17.8, averageTalkSeconds: 126.7,
+    surveyed: 2, surveySatisfied: 2, surveySatisfactionRate: 1,
   });
-  // Total: 7/10 answered; 4/10 within 20 s; wait 126/7 = 18; talk 860/6 = 143.33. The IVR-only call and the 26th's are not counted.
+  // Surveyed c6 c10 (c7 keyed nothing, c9 is still talking), both satisfied = 2/2.
+  // Total: 7/10 answered; 4/10 within 20 s; wait 126/7 = 18; talk 860/6 = 143.33. Surveyed 5, satisfied 4 = 0.8. The IVR-only call and the 26th's are not counted.
   t.same(body.total, {
     offered: 10, answered: 7, abandoned: 2, answeredInServiceLevel: 4,
     answerRate: 0.7, serviceLevel: 0.4, averageWaitSeconds: 18, averageTalkSeconds: 143.3,
+    surveyed: 5, surveySatisfied: 4, surveySatisfactionRate: 0.8,
   });
 
   const quiet = (await get('from=2026-11-23&to=2026-11-23&by=day')).json();
-  t.same(quiet.rows, [{ key: '2026-11-23', label: '2026-11-23', offered: 0, answered: 0, abandoned: 0, answeredInServiceLevel: 0, answerRate: null, serviceLevel: null, averageWaitSeconds: null, averageTalkSeconds: null }], 'c1 began at 16:30 UTC on the 23rd, but on the 24th in China');
+  t.same(quiet.rows, [{ key: '2026-11-23', label: '2026-11-23', offered: 0, answered: 0, abandoned: 0, answeredInServiceLevel: 0, answerRate: null, serviceLevel: null, averageWaitSeconds: null, averageTalkSeconds: null, surveyed: 0, surveySatisfied: 0, surveySatisfactionRate: null }], 'c1 began at 16:30 UTC on the 23rd, but on the 24th in China');
 });
 
 t.test('calls by queue and by agent', async (t) => {
   const { get } = await world(t);
   const byQueue = (await get(`${range}&by=queue`)).json();
   const queue = (key: string) => byQueue.rows.find((r: any) => r.key === key);
-  // general: c1 c2 c4 c7 c8 c10. Answered 4/6 = 0.6667; within 20 s c1 c2 = 2/6; wait (5+20+21+25)/4 = 17.75; talk (120+60+100+80)/4 = 90.
+  // general: c1 c2 c4 c7 c8 c10. Answered 4/6 = 0.6667; within 20 s c1 c2 = 2/6; wait (5+20+21+25)/4 = 17.75; talk (120+60+100+80)/4 = 90;
+  // surveyed c1 c2 c10, all satisfied or basically.
   t.same(queue('general'), {
     key: 'general', label: '普通话综合服务',
     offered: 6, answered: 4, abandoned: 2, answeredInServiceLevel: 2,
     answerRate: 0.6667, serviceLevel: 0.3333, averageWaitSeconds: 17.8, averageTalkSeconds: 90,
+    surveyed: 3, surveySatisfied: 3, surveySatisfactionRate: 1,
   });
-  // enterprise: c3 c5 c6 c9. Answered 3/4; within 20 s c6 c9 = 2/4; wait (30+10+15)/3 = 18.33; talk (300+200)/2 = 250.
+  // enterprise: c3 c5 c6 c9. Answered 3/4; within 20 s c6 c9 = 2/4; wait (30+10+15)/3 = 18.33; talk (300+200)/2 = 250;
+  // surveyed c3 (dissatisfied) c6 (satisfied) = 1/2.
   t.same(queue('enterprise'), {
     key: 'enterprise', label: '企业诉求/营商环境专线',
     offered: 4, answered: 3, abandoned: 0, answeredInServiceLevel: 2,
     answerRate: 0.75, serviceLevel: 0.5, averageWaitSeconds: 18.3, averageTalkSeconds: 250,
+    surveyed: 2, surveySatisfied: 1, surveySatisfactionRate: 0.5,
   });
   t.equal(byQueue.rows.length, 2);
   t.same(byQueue.total.offered, 10, 'the total is the same whatever the grouping');
@@ -140,23 +81,27 @@ t.test('calls by queue and by agent', async (t) => {
     ['1', '2', null],
     'agents by name, the calls nobody answered last',
   );
-  // Agent 1: c1 c3 c7 c10; within 20 s only c1; wait (5+30+21+25)/4 = 20.25; talk (120+300+100+80)/4 = 150.
+  // Agent 1: c1 c3 c7 c10; within 20 s only c1; wait (5+30+21+25)/4 = 20.25; talk (120+300+100+80)/4 = 150;
+  // surveyed c1 c3 c10, c3 dissatisfied = 2/3.
   t.same(byAgent.rows[0], {
     key: '1', label: '坐席 1001',
     offered: 4, answered: 4, abandoned: 0, answeredInServiceLevel: 1,
     answerRate: 1, serviceLevel: 0.25, averageWaitSeconds: 20.3, averageTalkSeconds: 150,
+    surveyed: 3, surveySatisfied: 2, surveySatisfactionRate: 0.6667,
   });
-  // Agent 2: c2 c6 c9, all within 20 s; wait (20+10+15)/3 = 15; talk (60+200)/2 = 130.
+  // Agent 2: c2 c6 c9, all within 20 s; wait (20+10+15)/3 = 15; talk (60+200)/2 = 130; surveyed c2 c6 = 2/2.
   t.same(byAgent.rows[1], {
     key: '2', label: '坐席 1002',
     offered: 3, answered: 3, abandoned: 0, answeredInServiceLevel: 3,
     answerRate: 1, serviceLevel: 1, averageWaitSeconds: 15, averageTalkSeconds: 130,
+    surveyed: 2, surveySatisfied: 2, surveySatisfactionRate: 1,
   });
   // Nobody answered c4 c5 c8; c4 and c8 were abandoned, c5 overflowed.
   t.same(byAgent.rows[2], {
     key: null, label: '未接通 not answered',
     offered: 3, answered: 0, abandoned: 2, answeredInServiceLevel: 0,
     answerRate: 0, serviceLevel: 0, averageWaitSeconds: null, averageTalkSeconds: null,
+    surveyed: 0, surveySatisfied: 0, surveySatisfactionRate: null,
   });
 });
 
@@ -176,10 +121,10 @@ t.test('CSV for Excel: BOM, Chinese and English header, a row per day and the to
   t.equal(res.rawPayload.subarray(0, 3).toString('hex'), 'efbbbf', 'UTF-8 byte-order mark first');
   const lines = res.body.replace(/^\uFEFF/, '').split('\r\n');
   t.same(lines, [
-    '日期 day,呼入量 calls offered,接通量 answered,放弃量 abandoned,接通率 answer rate,服务水平内接通量 answered within service level,服务水平 service level,平均等待时长(秒) average wait (s),平均通话时长(秒) average talk time (s)',
-    '2026-11-24,5,3,1,60.00%,2,40.00%,18.3,160.0',
-    '2026-11-25,5,4,1,80.00%,2,40.00%,17.8,126.7',
-    '合计 total,10,7,2,70.00%,4,40.00%,18.0,143.3',
+    '日期 day,呼入量 calls offered,接通量 answered,放弃量 abandoned,接通率 answer rate,服务水平内接通量 answered within service level,服务水平 service level,平均等待时长(秒) average wait (s),平均通话时长(秒) average talk time (s),参评量 surveyed,满意量 satisfied,满意度 post-call satisfaction',
+    '2026-11-24,5,3,1,60.00%,2,40.00%,18.3,160.0,3,2,66.67%',
+    '2026-11-25,5,4,1,80.00%,2,40.00%,17.8,126.7,2,2,100.00%',
+    '合计 total,10,7,2,70.00%,4,40.00%,18.0,143.3,5,4,80.00%',
     '',
   ]);
 

@@ -1,61 +1,8 @@
-import t, { type Test } from 'tap';
-import { eq } from 'drizzle-orm';
-import { tickets } from '../../src/db/schema/index.js';
-import { goodReply, ticketWorld, type TicketWorld } from '../helpers/tickets.js';
+import t from 'tap';
+import { ticketReportScenario as scenario } from '../helpers/report-scenarios.js';
+import { ticketWorld } from '../helpers/tickets.js';
 
-// Tickets taken in on Tuesday 24 and Wednesday 25 November 2026, driven through the loop on the
-// service's clock; the report runs on 31 December, when every deadline below has passed.
-// A normal complaint's part is due to be signed for within 120 working minutes and replied
-// within 2250 (about 4.7 working days): signing at 09:10 and replying the next day is on time,
-// signing on 1 December and replying on 20 December is late.
-//
-//   T1  24th  direct answer                                      → closed
-//   T2  24th  市场监管局: signed 09:10, replied 25th (on time); accepted; callback satisfied → closed
-//   T3  24th  住建局: signed 1 Dec, replied 20 Dec (both late); accepted; callback dissatisfied → reopened
-//   T4  24th  市场监管局 signed 09:10 (on time) and never replied; 住建局 never signed  → handling
-//   T5  24th  住建局 returned it unsigned (wrong unit); then answered directly → closed
-//   T6  25th  from the web, a consultation about housing, still in intake
-//   T7  25th  a duplicate merged into T6: lives on in T6, not counted
-//   T8  26th  after the range
-async function scenario(t: Test): Promise<TicketWorld & { get: (query: string, token?: string) => ReturnType<TicketWorld['ctx']['api']> }> {
-  const w = await ticketWorld(t);
-  const { tokens, units } = w;
-  const ok = async (res: Awaited<ReturnType<TicketWorld['act']>>) => {
-    if (res.statusCode !== 200) throw new Error(res.body);
-  };
-  w.setNow('2026-11-24T09:00:00');
-  const [t1, t2, t3, t4, t5] = [await w.intake('T1'), await w.intake('T2'), await w.intake('T3'), await w.intake('T4'), await w.intake('T5')];
-  await ok(await w.act(t1, 'direct-answer', tokens.agent, { answer: '预付卡纠纷可向市场监管部门投诉，已告知办理途径。' }));
-  await ok(await w.act(t2, 'dispatch', tokens.agent, { units: [units.market] }));
-  await ok(await w.act(t3, 'dispatch', tokens.agent, { units: [units.housing] }));
-  await ok(await w.act(t4, 'dispatch', tokens.agent, { units: [units.market, units.housing] }));
-  await ok(await w.act(t5, 'dispatch', tokens.agent, { units: [units.housing] }));
-  w.setNow('2026-11-24T09:10:00');
-  await ok(await w.act(t2, 'sign-for', tokens.market));
-  await ok(await w.act(t4, 'sign-for', tokens.market));
-  w.setNow('2026-11-24T09:30:00');
-  await ok(await w.act(t5, 'return', tokens.housing, { reason: '不属本单位职责' }));
-  await ok(await w.act(t5, 'direct-answer', tokens.agent, { answer: '已告知来电人向市场监管部门反映。' }));
-  w.setNow('2026-11-25T09:00:00');
-  const t6 = await w.intake('T6');
-  w.ctx.app.db.update(tickets).set({ channel: 'web', type: 'consult', category: 'housing' }).where(eq(tickets.number, t6)).run();
-  const t7 = await w.intake('T7');
-  await ok(await w.act(t7, 'merge', tokens.agent, { into: t6 }));
-  w.setNow('2026-11-25T10:00:00');
-  await ok(await w.act(t2, 'reply', tokens.market, { text: goodReply }));
-  await ok(await w.act(t2, 'accept', tokens.supervisor));
-  await ok(await w.act(t2, 'callback', tokens.agent, { result: 'satisfied' }));
-  w.setNow('2026-11-26T09:00:00');
-  await w.intake('T8');
-  w.setNow('2026-12-01T09:00:00');
-  await ok(await w.act(t3, 'sign-for', tokens.housing));
-  w.setNow('2026-12-20T09:00:00');
-  await ok(await w.act(t3, 'reply', tokens.housing, { text: goodReply }));
-  await ok(await w.act(t3, 'accept', tokens.supervisor));
-  await ok(await w.act(t3, 'callback', tokens.agent, { result: 'dissatisfied' }));
-  w.setNow('2026-12-31T09:00:00');
-  return Object.assign(w, { get: (query: string, token = tokens.supervisor) => w.ctx.api({ method: 'GET', url: `/api/reports/tickets?${query}` }, token) });
-}
+// The tickets are test/helpers/report-scenarios.ts's T1–T8, reported on 31 December 2026.
 
 const range = 'from=2026-11-24&to=2026-11-25';
 const none = { signForDue: 0, signedForOnTime: 0, completionDue: 0, completedOnTime: 0, callbacks: 0, satisfied: 0, onTimeSignForRate: null, onTimeCompletionRate: null, callbackSatisfactionRate: null };

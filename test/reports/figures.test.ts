@@ -20,10 +20,12 @@ t.test('rates: a fraction to 4 places, null when there is nothing to measure', a
   t.equal(ratio(2, 3), 0.6667);
   t.equal(ratio(0, 5), 0);
   t.equal(ratio(0, 0), null);
-  t.same(callFigures(emptyCallCounts), { offered: 0, answered: 0, abandoned: 0, answeredInServiceLevel: 0, answerRate: null, serviceLevel: null, averageWaitSeconds: null, averageTalkSeconds: null });
-  // 3 answered of 4 offered, 2 of them within the service level; waits 4 s + 6 s + 11 s over 3, talk 100 s + 51 s over 2.
-  t.same(callFigures({ offered: 4, answered: 3, abandoned: 1, answeredInServiceLevel: 2, waitMs: 21_000, waits: 3, talkMs: 151_000, talks: 2 }), {
+  t.same(callFigures(emptyCallCounts), { offered: 0, answered: 0, abandoned: 0, answeredInServiceLevel: 0, answerRate: null, serviceLevel: null, averageWaitSeconds: null, averageTalkSeconds: null, surveyed: 0, surveySatisfied: 0, surveySatisfactionRate: null });
+  // 3 answered of 4 offered, 2 of them within the service level; waits 4 s + 6 s + 11 s over 3, talk 100 s + 51 s over 2;
+  // 2 of the 3 keyed the post-call survey, 1 of them satisfied.
+  t.same(callFigures({ offered: 4, answered: 3, abandoned: 1, answeredInServiceLevel: 2, waitMs: 21_000, waits: 3, talkMs: 151_000, talks: 2, surveyed: 2, surveySatisfied: 1 }), {
     offered: 4, answered: 3, abandoned: 1, answeredInServiceLevel: 2, answerRate: 0.75, serviceLevel: 0.5, averageWaitSeconds: 7, averageTalkSeconds: 75.5,
+    surveyed: 2, surveySatisfied: 1, surveySatisfactionRate: 0.5,
   });
   t.match(ticketFigures({ ...emptyTicketCounts, takenIn: 8, directAnswered: 2, completed: 7, signForDue: 5, signedForOnTime: 4, completionDue: 4, completedOnTime: 3, callbacks: 6, satisfied: 5 }), {
     directAnswerRate: 0.25, completionRate: 0.875, onTimeSignForRate: 0.8, onTimeCompletionRate: 0.75, callbackSatisfactionRate: 0.8333,
@@ -48,5 +50,5 @@ t.test('CSV: BOM, CRLF, quoted cells, percentages, empty cells for missing figur
   const rows = [{ key: 'x', label: '队列 "A", 夜班', figures: callFigures({ ...emptyCallCounts, offered: 3, answered: 2, answeredInServiceLevel: 1, waitMs: 3000, waits: 2 }) }];
   const csv = toCsv('队列 queue', callColumns, rows, callFigures(emptyCallCounts));
   t.ok(csv.startsWith('\uFEFF队列 queue,呼入量 calls offered,'));
-  t.same(csv.slice(1).split('\r\n').slice(1), ['"队列 ""A"", 夜班",3,2,0,66.67%,1,33.33%,1.5,', '合计 total,0,0,0,,0,,,', '']);
+  t.same(csv.slice(1).split('\r\n').slice(1), ['"队列 ""A"", 夜班",3,2,0,66.67%,1,33.33%,1.5,,0,0,', '合计 total,0,0,0,,0,,,,0,0,', '']);
 });

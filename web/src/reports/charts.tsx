@@ -5,7 +5,7 @@ import { percent } from './model.js';
 // library would add 50–200 kB to one page, draw on canvas (blurry in print) or need wrapping for Preact.
 const W = 640;
 const H = 220;
-const pad = { left: 44, right: 44, top: 14, bottom: 40 };
+const pad = { left: 44, right: 44, top: 24, bottom: 40 };
 const plotW = W - pad.left - pad.right;
 const plotH = H - pad.top - pad.bottom;
 
@@ -60,6 +60,31 @@ function Legend({ items }: { items: { cls: string; label: string; line?: boolean
   );
 }
 
+/** An axis's name and unit, above its end of the plot. */
+function AxisTitle({ x, anchor, text }: { x: number; anchor: 'start' | 'end'; text: string }) {
+  return (
+    <text class="axis-title" x={x} y={pad.top - 10} text-anchor={anchor}>
+      {text}
+    </text>
+  );
+}
+
+/** A rate per day as dots (a lone day has no line to draw), each with its value on hover. */
+function RateDots({ rows, rate, cls, step }: { rows: Row<CallFigures>[]; rate: (r: CallFigures) => number | null; cls: string; step: number }) {
+  return (
+    <g>
+      {rows.map((r, i) => {
+        const v = rate(r);
+        return v === null ? null : (
+          <circle class={`dot ${cls}`} cx={pad.left + step * (i + 0.5)} cy={pad.top + plotH * (1 - v)} r={3}>
+            <title>{`${r.label}: ${percent(v)}`}</title>
+          </circle>
+        );
+      })}
+    </g>
+  );
+}
+
 const linePath = (values: (number | null)[], step: number) =>
   values
     .map((v, i) => (v === null ? null : `${pad.left + step * (i + 0.5)},${pad.top + plotH * (1 - v)}`))
@@ -84,13 +109,15 @@ export function CallsByDay({ rows }: { rows: Row<CallFigures>[] }) {
         ))}
       </g>
       <g class="axis">
-        {[0, top / 2, top].map((v) => (
+        {[0, top / 2, top].filter(Number.isInteger).map((v) => (
           <text x={pad.left - 6} y={y(v) + 4} text-anchor="end">
             {v}
           </text>
         ))}
       </g>
       <PercentAxis x={W - pad.right + 6} anchor="start" />
+      <AxisTitle x={pad.left - 6} anchor="start" text="来电（通） calls" />
+      <AxisTitle x={W - 2} anchor="end" text="接通率 answer rate" />
       {rows.map((r, i) =>
         series.map((s, j) => (
           <rect class={`bar ${s.cls}`} x={pad.left + step * i + bar * (j + 0.5)} width={bar * 0.9} y={y(s.get(r))} height={plotH - (y(s.get(r)) - pad.top)}>
@@ -99,6 +126,7 @@ export function CallsByDay({ rows }: { rows: Row<CallFigures>[] }) {
         )),
       )}
       <path class="line rate" d={linePath(rows.map((r) => r.answerRate), step)} />
+      <RateDots rows={rows} rate={(r) => r.answerRate} cls="rate" step={step} />
       <XLabels labels={rows.map((r) => r.label)} step={step} />
       <Legend
         items={[
@@ -123,14 +151,9 @@ export function ServiceLevelTrend({ rows, seconds }: { rows: Row<CallFigures>[];
         ))}
       </g>
       <PercentAxis x={pad.left - 6} anchor="end" />
+      <AxisTitle x={pad.left - 6} anchor="start" text={`服务水平（${seconds} 秒内接通 ÷ 呼入）`} />
       <path class="line service" d={linePath(rows.map((r) => r.serviceLevel), step)} />
-      {rows.map((r, i) =>
-        r.serviceLevel === null ? null : (
-          <circle class="dot service" cx={pad.left + step * (i + 0.5)} cy={pad.top + plotH * (1 - r.serviceLevel)} r={3}>
-            <title>{`${r.label}: ${percent(r.serviceLevel)}`}</title>
-          </circle>
-        ),
-      )}
+      <RateDots rows={rows} rate={(r) => r.serviceLevel} cls="service" step={step} />
       <XLabels labels={rows.map((r) => r.label)} step={step} />
       <Legend items={[{ cls: 'service', label: `${seconds} 秒内接通 ÷ 呼入 answered within ${seconds} s`, line: true }]} />
     </svg>
@@ -143,12 +166,12 @@ export interface BarItem {
   text: string;
 }
 
-/** Horizontal bars, one per group, in the order given; `max` 1 for rates. */
-export function Bars({ items, max, testid, label }: { items: BarItem[]; max?: number; testid: string; label: string }) {
+/** Horizontal bars, one per group, in the order given; `max` 1 for rates; `valueW` the room for each bar's words. */
+export function Bars({ items, max, testid, label, valueW = 70 }: { items: BarItem[]; max?: number; testid: string; label: string; valueW?: number }) {
   const top = max ?? niceMax(Math.max(...items.map((i) => i.value ?? 0), 0));
   const rowH = 22;
   const labelW = 170;
-  const width = W - labelW - 70;
+  const width = W - labelW - valueW;
   const height = Math.max(items.length, 1) * rowH + 8;
   return (
     <svg viewBox={`0 0 ${W} ${height}`} class="chart bars" role="img" aria-label={label} data-testid={testid}>

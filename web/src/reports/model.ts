@@ -8,6 +8,9 @@ export interface CallFigures {
   serviceLevel: number | null;
   averageWaitSeconds: number | null;
   averageTalkSeconds: number | null;
+  surveyed: number;
+  surveySatisfied: number;
+  surveySatisfactionRate: number | null;
 }
 export interface TicketFigures {
   takenIn: number;
@@ -27,12 +30,22 @@ export interface TicketFigures {
 }
 export type Row<F> = F & { key: string | null; label: string };
 export interface Report<F> {
-  from: string;
-  to: string;
   by: string;
   rows: Row<F>[];
   total: F;
-  serviceLevelSeconds?: number;
+}
+/** GET /api/reports/overview: everything the page shows, of one moment. */
+export interface Overview {
+  from: string;
+  to: string;
+  serviceLevelSeconds: number;
+  asOf: number;
+  calls: Report<CallFigures>;
+  tickets: Report<TicketFigures>;
+  callsByDay: Row<CallFigures>[];
+  ticketsByChannel: Row<TicketFigures>[];
+  ticketsByType: Row<TicketFigures>[];
+  ticketsByUnit: Row<TicketFigures>[];
 }
 
 export const callGroupings = [
@@ -74,6 +87,12 @@ export const callColumns = (slSeconds: number): Column<CallFigures>[] => [
   },
   { zh: '平均等待', en: 'Avg wait', value: (f) => seconds(f.averageWaitSeconds), def: '已接通来电的平均排队时长 mean queue wait of answered calls' },
   { zh: '平均通话', en: 'Avg talk', value: (f) => seconds(f.averageTalkSeconds), def: '已结束通话的平均通话时长 mean talk time of answered, ended calls' },
+  {
+    zh: '满意度',
+    en: 'Caller satisfaction',
+    value: (f) => percent(f.surveySatisfactionRate),
+    def: '通话后按键评价满意及基本满意 ÷ 参评来电 post-call survey: satisfied or basically satisfied / calls that keyed a result',
+  },
 ];
 
 export const ticketColumns: Column<TicketFigures>[] = [
