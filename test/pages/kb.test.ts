@@ -64,6 +64,19 @@ t.test('a supervisor writes an article, finds it by a 2-character word and a phr
   t.equal(await rows.count(), 5);
   await screenshot(page, 'kb-2-created');
 
+  // The filters: each narrows the list at once.
+  const filterTo = async (name: string, value: string, expected: number) => {
+    await page.locator(`.kb-filters select[name=${name}]`).selectOption(value);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=kb-row]').length === n, expected);
+  };
+  await filterTo('unit', '市供热管理办公室', 1);
+  await filterTo('unit', '', 5);
+  await filterTo('category', 'housing', 2);
+  await filterTo('validity', 'expired', 1);
+  t.match(await rows.first().textContent(), /2025年公积金提取旧规定/);
+  await filterTo('category', '', 1);
+  await filterTo('validity', 'all', 5);
+
   // Found the way an agent would find it: a 2-character word, then a longer phrase.
   const search = async (q: string) => {
     await page.getByRole('searchbox', { name: '搜索知识库' }).fill(q);
@@ -95,7 +108,7 @@ t.test('a supervisor writes an article, finds it by a 2-character word and a phr
   await editor.getByRole('status').filter({ hasText: '已停用，坐席搜索不再显示' }).waitFor();
   await rows.first().getByText('已停用').waitFor();
   t.same(await agentSearch(ctx, agentToken, '供暖'), [], 'gone from the agents’ search');
-  await page.locator('select[name=validity]').selectOption('current');
+  await page.locator('.kb-filters select[name=validity]').selectOption('current');
   await page.getByText('未找到相关知识').waitFor();
   await screenshot(page, 'kb-5-retired');
   t.same(pageProblems(page), ['Failed to load resource: the server responded with a status of 400 (Bad Request)'], 'only the refusal the test provoked');

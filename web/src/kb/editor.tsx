@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../shared/api.js';
 import { label, t, tk } from '../shared/i18n.js';
+import { dateTime } from '../shared/time.js';
 import type { Article, Catalogue } from '../shared/types.js';
 import { draftOf, emptyDraft, fieldOf, payloadOf, validityOf, type Draft } from './model.js';
 import { Preview } from './preview.js';
@@ -48,6 +49,7 @@ export function Editor({ article, catalogue, units, onSaved }: { article: Articl
       <h2>
         {article ? `${t('kb.editing')} #${article.id}` : t('kb.new')}
         <span class={`badge validity-${state}`}>{tk('kbValidity', state)}</span>
+        {article && <small class="muted">{`${t('kb.updated')} ${dateTime(article.updatedAt)}`}</small>}
       </h2>
       <form onSubmit={save} noValidate>
         <label>

@@ -22,6 +22,8 @@ export function KbPage({ user }: { user: SessionUser }) {
   const [filters, setFilters] = useState<Filters>({ q: '', category: '', unit: '', validity: editor ? 'all' : 'current' });
   const [hits, setHits] = useState<ArticleHit[]>([]);
   const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
+  // The filter offers the units articles name; the editor also suggests the handling units' names.
+  const [usedUnits, setUsedUnits] = useState<string[]>([]);
   const [units, setUnits] = useState<string[]>([]);
   // null: nothing open; 'new': a blank form; else the article open.
   const [open, setOpen] = useState<Article | 'new' | null>(null);
@@ -31,7 +33,8 @@ export function KbPage({ user }: { user: SessionUser }) {
 
   const loadUnits = async () => {
     const used = await api<Array<{ unit: string }>>('GET', '/api/kb/units');
-    // Editors also get the handling units' names, so an article names its unit as tickets do.
+    setUsedUnits(used.map((u) => u.unit));
+    // So an article names its unit as the tickets do.
     const handling = editor ? await api<Array<{ name: string; active: boolean }>>('GET', '/api/units').catch(() => []) : [];
     setUnits([...new Set([...used.map((u) => u.unit), ...handling.filter((u) => u.active).map((u) => u.name)])].sort((a, b) => a.localeCompare(b, 'zh-CN')));
   };
@@ -73,7 +76,7 @@ export function KbPage({ user }: { user: SessionUser }) {
       <div class="kb">
         <section class="card kb-list">
           <h2>
-            {t('kb.title')}
+            {editor ? t('kb.title') : t('knowledge')}
             <small class="muted">{`${hits.length}${hits.length >= LIMIT ? '+' : ''} ${t('kb.items')}`}</small>
             <span class="spacer" />
             {editor && (
@@ -82,7 +85,7 @@ export function KbPage({ user }: { user: SessionUser }) {
               </button>
             )}
           </h2>
-          <FilterBar filters={filters} catalogue={catalogue} units={units} onChange={change} />
+          <FilterBar filters={filters} catalogue={catalogue} units={usedUnits} onChange={change} />
           {error && (
             <p class="error" role="alert">
               {error}
@@ -95,7 +98,7 @@ export function KbPage({ user }: { user: SessionUser }) {
           {!editor && <p class="muted read-only">{t('kb.readOnly')}</p>}
           {open === null && <p class="muted">{t('kb.pick')}</p>}
           {open !== null && editor && <Editor key={session} article={open === 'new' ? null : open} catalogue={catalogue} units={units} onSaved={saved} />}
-          {open !== null && open !== 'new' && !editor && <Preview draft={draftOf(open)} catalogue={catalogue} retired={open.retiredAt !== null} />}
+          {open !== null && open !== 'new' && !editor && <Preview heading={t('kb.viewing')} draft={draftOf(open)} catalogue={catalogue} retired={open.retiredAt !== null} />}
         </section>
       </div>
     </div>

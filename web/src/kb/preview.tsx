@@ -6,13 +6,13 @@ import { snippetOf, validityOf, type Draft } from './model.js';
  * The article in the agent's knowledge panel, with the panel's own markup and styles: first as
  * a search result (title, category, the start of the body), then opened. Text, never HTML.
  */
-export function Preview({ draft, catalogue, retired }: { draft: Draft; catalogue: Catalogue | null; retired: boolean }) {
+export function Preview({ draft, catalogue, retired, heading = t('kb.preview') }: { draft: Draft; catalogue: Catalogue | null; retired: boolean; heading?: string }) {
   const validity = validityOf(draft, retired);
   const category = label(catalogue?.categories.find((c) => c.code === draft.category), draft.category);
   return (
     <div class="kb-preview knowledge" data-testid="kb-preview">
       <h3>
-        {t('kb.preview')}
+        {heading}
         {validity !== 'current' && <span class={`badge validity-${validity}`}>{`${tk('kbValidity', validity)} · ${t('kb.hidden')}`}</span>}
       </h3>
       <ul class="articles">
