@@ -108,10 +108,26 @@ t.test('a supervisor writes an article, finds it by a 2-character word and a phr
   await editor.getByRole('status').filter({ hasText: '已停用，坐席搜索不再显示' }).waitFor();
   await rows.first().getByText('已停用').waitFor();
   t.same(await agentSearch(ctx, agentToken, '供暖'), [], 'gone from the agents’ search');
+  await screenshot(page, 'kb-5-retired');
+  // Put back by mistake and retired again: each shows at once in what agents find.
+  await editor.getByRole('button', { name: '恢复使用' }).click();
+  await rows.first().getByText('现行有效').waitFor();
+  t.same(await agentSearch(ctx, agentToken, '供暖'), ['冬季供暖报修与投诉指南'], 'back in the agents’ search');
+  await editor.getByRole('button', { name: '停用' }).click();
+  await rows.first().getByText('已停用').waitFor();
+  t.same(await agentSearch(ctx, agentToken, '供暖'), []);
   await page.locator('.kb-filters select[name=validity]').selectOption('current');
   await page.getByText('未找到相关知识').waitFor();
-  await screenshot(page, 'kb-5-retired');
-  t.same(pageProblems(page), ['Failed to load resource: the server responded with a status of 400 (Bad Request)'], 'only the refusal the test provoked');
+
+  // A title of one character: the schema's refusal, shown as the service words it.
+  await page.getByRole('button', { name: '新建知识' }).click();
+  await editor.locator('input[name=title]').fill('水');
+  await editor.locator('textarea[name=body]').fill('停水请拨打供水服务热线。');
+  await editor.getByRole('button', { name: '保存' }).click();
+  await editor.getByRole('alert').filter({ hasText: /title must NOT have fewer than 2 characters/ }).waitFor();
+  t.equal(await editor.locator('input[name=title]').getAttribute('aria-invalid'), 'true');
+  const refusal = 'Failed to load resource: the server responded with a status of 400 (Bad Request)';
+  t.same(pageProblems(page), [refusal, refusal], 'only the two refusals the test provoked');
 
   // The agent reads, searches as on the desktop, and has nothing to edit with.
   const agent = await loggedInPage(browser, base, 'zhang', 'password-123');
