@@ -79,7 +79,7 @@ export function Editor({ article, catalogue, units, onSaved }: { article: Articl
             <input name="validFrom" type="date" value={draft.validFrom} aria-invalid={invalid('validFrom')} onInput={set('validFrom')} />
           </label>
           <label>
-            {`${t('kb.validTo')}（${t('kb.validToHint')}）`}
+            {`${t('kb.validTo')}${t('kb.validToHint')}`}
             <input name="validTo" type="date" value={draft.validTo} aria-invalid={invalid('validTo')} onInput={set('validTo')} />
           </label>
         </div>
