@@ -20,6 +20,7 @@ export default defineConfig({
         calendars: 'web/calendars.html',
         tickets: 'web/tickets.html',
         reports: 'web/reports.html',
+        kb: 'web/kb.html',
       },
     },
   },

@@ -50,6 +50,8 @@ export interface ArticleHit {
   validFrom: string;
   validTo: string | null;
   retiredAt: number | null;
+  /** Where it stands today: current, future, expired or retired. */
+  validity: 'current' | 'future' | 'expired' | 'retired';
   titleHtml: string;
   snippetHtml: string;
 }

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { errors } from '../errors.js';
 import { ErrorResponse, IdParam, Nullable, OneOf } from '../http/schemas.js';
 import { categoryCodes } from '../tickets/catalogue.js';
-import { chinaDate, type Article, type ArticleInput } from './repository.js';
+import { chinaDate, validities, type Article, type ArticleInput } from './repository.js';
 
 const Day = Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
@@ -30,6 +30,7 @@ export const ArticleHitView = Type.Object({
   validFrom: Type.String(),
   validTo: Nullable(Type.String()),
   retiredAt: Nullable(Type.Integer()),
+  validity: OneOf(validities),
   /** HTML: the text escaped, the hits in <mark>. */
   titleHtml: Type.String(),
   snippetHtml: Type.String(),
@@ -55,7 +56,12 @@ const checkDates = (article: Pick<Article, 'validFrom' | 'validTo'>) => {
   if (article.validTo !== null && article.validTo < article.validFrom) throw new errors.InvalidInput(`validTo: ${article.validTo} is before validFrom ${article.validFrom}`);
 };
 
-/** The knowledge base: every logged-in user reads and searches it; supervisors and admins write it. */
+/**
+ * The knowledge base: every call-centre user reads and searches it; supervisors and admins
+ * write it. Handling-unit users do not: the articles are the hotline's answers, worded for
+ * agents to read out, and the hotline vouches for them (a unit's change reaches it as a reply
+ * or a ticket, and a supervisor writes it up).
+ */
 const kbRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRequest', app.authenticate);
   const editors = { preHandler: app.requireRole('admin', 'supervisor') };
@@ -68,7 +74,9 @@ const kbRoutes: FastifyPluginAsyncTypebox = async (app) => {
           {
             q: Type.Optional(Type.String({ maxLength: 100 })),
             category: Type.Optional(OneOf(categoryCodes)),
-            all: Type.Boolean({ default: false, description: 'also articles not valid today: future, expired or retired' }),
+            unit: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+            /** current (what agents find, the default), future, expired, retired, or all. */
+            validity: Type.Optional(OneOf([...validities, 'all'] as const)),
             limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
           },
           { additionalProperties: false },
@@ -77,6 +85,12 @@ const kbRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => app.kbRepository.search(request.query, app.clock()),
+  );
+
+  app.get(
+    '/units',
+    { schema: { response: { 200: Type.Array(Type.Object({ unit: Type.String(), articles: Type.Integer() })), ...errorsOf } } },
+    async () => app.kbRepository.units(),
   );
 
   app.get('/:id', { schema: { params: IdParam, response: { 200: ArticleView, ...errorsOf } } }, async (request) => {
@@ -102,6 +116,12 @@ const kbRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/:id/retire', { ...editors, schema: { params: IdParam, response: { 200: ArticleView, ...errorsOf } } }, async (request) => {
     const article = app.kbRepository.retire(request.params.id, request.user!.id, app.clock());
+    if (!article) throw new errors.NotFound(`Article ${request.params.id}`);
+    return article;
+  });
+
+  app.post('/:id/restore', { ...editors, schema: { params: IdParam, response: { 200: ArticleView, ...errorsOf } } }, async (request) => {
+    const article = app.kbRepository.restore(request.params.id, request.user!.id, app.clock());
     if (!article) throw new errors.NotFound(`Article ${request.params.id}`);
     return article;
   });

@@ -67,5 +67,40 @@ t.test('a direct answer cites an article; a cited article is retired, not delete
   t.type(retired.json().retiredAt, 'number');
   const q = encodeURIComponent('公积金提取');
   t.same((await ctx.api({ method: 'GET', url: `/api/kb?q=${q}` })).json(), []);
-  t.match((await ctx.api({ method: 'GET', url: `/api/kb?q=${q}&all=true` })).json(), [{ id }]);
+  t.match((await ctx.api({ method: 'GET', url: `/api/kb?q=${q}&validity=all` })).json(), [{ id }]);
+});
+
+t.test('the page lists by validity and unit, offers the units in use, and restores a retired article', async (t) => {
+  const ctx = await build(t);
+  const agent = await ctx.userToken('agent', 1);
+  const { id } = (await ctx.api({ method: 'POST', url: '/api/kb', payload: article })).json();
+  const future = (await ctx.api({ method: 'POST', url: '/api/kb', payload: { ...article, title: '公积金新规', validFrom: '2099-01-01' } })).json().id;
+  const list = async (query: string) => (await ctx.api({ method: 'GET', url: `/api/kb?${query}` }, agent)).json().map((h: { id: number }) => h.id);
+  t.same(await list(''), [id], 'agents find only what is in force');
+  t.same(await list('validity=future'), [future]);
+  t.same(await list(`validity=current&unit=${encodeURIComponent(article.unit)}`), [id]);
+  t.same(await list(`unit=${encodeURIComponent('市公安局')}`), []);
+  t.match((await ctx.api({ method: 'GET', url: '/api/kb?validity=all' }, agent)).json(), [{ validity: 'future' }, { validity: 'current' }]);
+  t.same((await ctx.api({ method: 'GET', url: '/api/kb/units' }, agent)).json(), [{ unit: article.unit, articles: 2 }]);
+
+  const bad = await ctx.api({ method: 'GET', url: '/api/kb?validity=soon' }, agent);
+  t.equal(bad.statusCode, 400);
+  t.match(bad.json().message, /validity/);
+
+  t.equal((await ctx.api({ method: 'POST', url: `/api/kb/${id}/retire` }, agent)).statusCode, 403);
+  await ctx.api({ method: 'POST', url: `/api/kb/${id}/retire` });
+  t.same(await list('validity=retired'), [id]);
+  t.equal((await ctx.api({ method: 'POST', url: `/api/kb/${id}/restore` }, agent)).statusCode, 403);
+  const restored = await ctx.api({ method: 'POST', url: `/api/kb/${id}/restore` }, await ctx.userToken('supervisor'));
+  t.equal(restored.json().retiredAt, null);
+  t.same(await list(''), [id]);
+  t.equal((await ctx.api({ method: 'POST', url: '/api/kb/99/restore' })).statusCode, 404);
+});
+
+t.test('handling-unit users are outside the knowledge base', async (t) => {
+  const ctx = await build(t);
+  const unit = await ctx.api({ method: 'POST', url: '/api/units', payload: { code: 'gjj', name: '市住房公积金管理中心', kind: 'department' } });
+  const unitUser = await ctx.userToken('unit', unit.json().id);
+  t.equal((await ctx.api({ method: 'GET', url: '/api/kb' }, unitUser)).statusCode, 403);
+  t.equal((await ctx.api({ method: 'POST', url: '/api/kb', payload: article }, unitUser)).statusCode, 403);
 });

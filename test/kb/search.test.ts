@@ -68,11 +68,31 @@ t.test('a two-character word (停水) is found through the bigram index, alone o
 
 t.test('validity dates: today’s articles by default, all of them when asked, and a retired one is gone', async (t) => {
   const { kb, ids } = kbWithArticles();
-  t.same(kb.search({ q: '公积金提取', all: true }, NOW).map((h) => h.id).sort(), [ids.fund, ids.fundLoan, ids.oldFund].sort());
+  t.same(kb.search({ q: '公积金提取', validity: 'all' }, NOW).map((h) => h.id).sort(), [ids.fund, ids.fundLoan, ids.oldFund].sort());
   t.same(kb.search({ q: '噪音扰民' }, Date.parse('2027-01-01T00:30:00+08:00')).map((h) => h.id).sort(), [ids.noise, ids.futureNoise].sort(), 'in force from its first day, China time');
   t.same(kb.search({ q: '公积金提取' }, Date.parse('2025-12-31T23:00:00+08:00')).map((h) => h.id).includes(ids.oldFund), true, 'valid through its last day');
   kb.retire(ids.fundLoan, null, NOW);
   t.same(kb.search({ q: '公积金提取' }, NOW).map((h) => h.id), [ids.fund]);
+});
+
+t.test('the staff list each state on its own, by unit, and see where each article stands', async (t) => {
+  const { kb, ids } = kbWithArticles();
+  kb.update(ids.water, { unit: '市供水集团' }, null, NOW);
+  kb.retire(ids.fundLoan, null, NOW);
+  const idsOf = (validity: 'current' | 'future' | 'expired' | 'retired' | 'all', q?: string) => kb.search({ q, validity, limit: 100 }, NOW).map((h) => h.id).sort();
+  t.same(idsOf('future'), [ids.futureNoise]);
+  t.same(idsOf('expired'), [ids.oldFund]);
+  t.same(idsOf('retired'), [ids.fundLoan]);
+  t.same(idsOf('expired', '公积金'), [ids.oldFund], 'with the words, through the index');
+  t.same(idsOf('current', '公积金'), [ids.fund]);
+  t.equal(idsOf('all').length, 7);
+  t.same(kb.search({ validity: 'all', limit: 100 }, NOW).find((h) => h.id === ids.fundLoan)?.validity, 'retired');
+  t.same(kb.search({ q: '2027', validity: 'all' }, NOW).map((h) => h.validity), ['future']);
+  t.same(kb.search({ q: '停水', unit: '市供水集团' }, NOW).map((h) => h.id), [ids.water]);
+  t.same(kb.search({ unit: '市公安局' }, NOW), []);
+  t.same(kb.units(), [{ unit: '市供水集团', articles: 1 }]);
+  kb.restore(ids.fundLoan, null, NOW);
+  t.same(idsOf('retired'), [], 'restored into use');
 });
 
 t.test('the index follows every change to an article: edit, delete, in the same transaction', async (t) => {
@@ -84,7 +104,7 @@ t.test('the index follows every change to an article: edit, delete, in the same 
   t.same(kb.search({ q: '管网抢修' }, NOW).map((h) => h.id), [ids.water]);
 
   kb.remove(ids.noise);
-  t.same(kb.search({ q: '噪音扰民', all: true }, NOW).map((h) => h.id), [ids.futureNoise]);
+  t.same(kb.search({ q: '噪音扰民', validity: 'all' }, NOW).map((h) => h.id), [ids.futureNoise]);
 
   t.throws(() =>
     db.transaction(() => {

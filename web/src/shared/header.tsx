@@ -3,11 +3,12 @@ import { t, switchLang } from './i18n.js';
 import { clearSession, homeOf, type SessionUser } from './session.js';
 import type { SocketStatus } from './socket.js';
 
-/** Every role may open the call log (agents see their own calls there) and the tickets; supervisors and admins read the reports; only admins edit the IVR menu, its prompts and the working calendars. */
+/** Every role may open the call log (agents see their own calls there), the tickets and the knowledge base (agents read it, supervisors and admins keep it); supervisors and admins read the reports; only admins edit the IVR menu, its prompts and the working calendars. */
 const pagesOf = (user: SessionUser) => [
   { href: homeOf(user), label: t(user.role === 'agent' ? 'agentDesk' : 'supervisorDesk') },
   { href: '/calls.html', label: t('callLog') },
   { href: '/tickets.html', label: t('tickets') },
+  { href: '/kb.html', label: t('knowledge') },
   ...(user.role === 'agent' ? [] : [{ href: '/reports.html', label: t('reports') }]),
   ...(user.role === 'admin'
     ? [

@@ -40,6 +40,8 @@ export interface Article {
   unit: string | null;
   validFrom: string;
   validTo: string | null;
+  retiredAt: number | null;
+  updatedAt: number;
 }
 
 export interface DuplicateCandidate {
