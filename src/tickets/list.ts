@@ -26,15 +26,19 @@ export interface TicketFilter {
 /** LIKE's own wildcards in what a person typed match themselves. */
 const literal = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function where(f: TicketFilter): SQL | undefined {
-  const parts = f.unitIds || f.parts
-    ? // A correlated EXISTS, not a join: a ticket with two matching parts is listed once.
-      sql`exists (select 1 from ${ticketAssignments} where ${and(
-        sql`${ticketAssignments.ticketId} = ${tickets.id}`,
-        f.unitIds ? inArray(ticketAssignments.unitId, f.unitIds) : undefined,
-        f.parts ? inArray(ticketAssignments.status, f.parts) : undefined,
-      )})`
-    : undefined;
+function where(db: Db, f: TicketFilter): SQL | undefined {
+  // A set of ticket ids, not a join, so a ticket with two matching parts is listed once; read
+  // through the parts' (unit, status) index, so a unit's list costs its own tickets, not the whole table.
+  const parts =
+    f.unitIds || f.parts
+      ? inArray(
+          tickets.id,
+          db
+            .select({ id: ticketAssignments.ticketId })
+            .from(ticketAssignments)
+            .where(and(f.unitIds ? inArray(ticketAssignments.unitId, f.unitIds) : undefined, f.parts ? inArray(ticketAssignments.status, f.parts) : undefined)),
+        )
+      : undefined;
   const q = f.q?.trim();
   const text = q
     ? /^[0-9+*#]+$/.test(q)
@@ -58,7 +62,7 @@ function where(f: TicketFilter): SQL | undefined {
 /** The ticket list behind 工单管理 and the units' inbox: filtered, newest first, a page at a time with the total. */
 export function listTickets(db: Db, filter: TicketFilter): { total: number; items: Ticket[] } {
   if (filter.unitIds?.length === 0 || filter.numbers?.length === 0) return { total: 0, items: [] };
-  const condition = where(filter);
+  const condition = where(db, filter);
   const total = db.select({ n: count() }).from(tickets).where(condition).get()?.n ?? 0;
   const items = db.select().from(tickets).where(condition).orderBy(desc(tickets.createdAt), desc(tickets.id)).limit(filter.limit).offset(filter.offset).all();
   return { total, items };
