@@ -83,7 +83,7 @@ export function TicketsPage({ user }: { user: SessionUser }) {
                   {error}
                 </p>
               )}
-              <TicketTable items={list.items} total={list.total} page={filters.page} open={filters.ticket} onOpen={open} onPage={(page) => go({ ...filters, page })} />
+              <TicketTable items={list.items} mine={isUnit ? new Set(units.map((u) => u.id)) : null} total={list.total} page={filters.page} open={filters.ticket} onOpen={open} onPage={(page) => go({ ...filters, page })} />
             </>
           )}
         </section>

@@ -2,16 +2,20 @@ import { PAGE_SIZE } from './query.js';
 import { flagText, partText, say, short, statusText, typeText } from './text.js';
 import type { TicketListItem } from './types.js';
 
-/** The most pressing deadline among the parts still with a unit: overdue before near, the earliest first. */
-function pressing(item: TicketListItem) {
+/**
+ * The most pressing deadline among the parts still with a unit (for a unit user, the parts of
+ * their own units, not a co-handling unit's): overdue before near, the earliest first.
+ */
+function pressing(item: TicketListItem, mine: Set<number> | null) {
   const rank = { overdue: 0, near: 1, 'on-time': 2 };
   return item.parts
+    .filter((p) => !mine || mine.has(p.unitId))
     .flatMap((p) => (p.deadline ? [p.deadline] : []))
     .sort((a, b) => rank[a.flag] - rank[b.flag] || a.dueAt - b.dueAt)[0];
 }
 
 /** 工单列表: one dense row per ticket; a click opens it beside the list. */
-export function TicketTable(props: { items: TicketListItem[]; total: number; page: number; open: string; onOpen: (n: string) => void; onPage: (p: number) => void }) {
+export function TicketTable(props: { items: TicketListItem[]; mine: Set<number> | null; total: number; page: number; open: string; onOpen: (n: string) => void; onPage: (p: number) => void }) {
   const pages = Math.max(1, Math.ceil(props.total / PAGE_SIZE));
   return (
     <div class="ticket-table">
@@ -33,7 +37,7 @@ export function TicketTable(props: { items: TicketListItem[]; total: number; pag
           </thead>
           <tbody>
             {props.items.map((t) => {
-              const due = pressing(t);
+              const due = pressing(t, props.mine);
               const units = t.parts.filter((p) => p.status !== 'returned');
               return (
                 <tr key={t.number} data-testid="ticket-row" data-ticket={t.number} class={t.number === props.open ? 'open' : ''} onClick={() => props.onOpen(t.number)}>
