@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import {
   handlingUnits,
@@ -34,6 +34,12 @@ export class LifecycleRepository {
     return tx.select().from(ticketAssignments).where(eq(ticketAssignments.ticketId, ticketId)).orderBy(ticketAssignments.id).all();
   }
 
+  /** The parts of several tickets at once, for a page of the ticket list. */
+  assignmentsOf(ticketIds: number[]): Assignment[] {
+    if (!ticketIds.length) return [];
+    return this.db.select().from(ticketAssignments).where(inArray(ticketAssignments.ticketId, ticketIds)).orderBy(ticketAssignments.id).all();
+  }
+
   insertAssignment(values: Omit<Assignment, 'id'>, tx: Tx = this.db): Assignment {
     return tx.insert(ticketAssignments).values(values).returning().get();
   }
@@ -42,12 +48,12 @@ export class LifecycleRepository {
     tx.update(ticketAssignments).set(changes).where(eq(ticketAssignments.id, id)).run();
   }
 
-  /** Whether the unit has, or had, a part in the ticket: what lets its users see it. */
-  unitHasTicket(unitId: number, ticketId: number): boolean {
+  /** Whether one of the units has, or had, a part in the ticket: what lets their users see it. */
+  unitsHaveTicket(unitIds: number[], ticketId: number): boolean {
     return !!this.db
       .select({ id: ticketAssignments.id })
       .from(ticketAssignments)
-      .where(and(eq(ticketAssignments.unitId, unitId), eq(ticketAssignments.ticketId, ticketId)))
+      .where(and(inArray(ticketAssignments.unitId, unitIds), eq(ticketAssignments.ticketId, ticketId)))
       .get();
   }
 
@@ -89,6 +95,19 @@ export class LifecycleRepository {
       .where(and(inArray(ticketEvents.ticketId, ticketIds), isNotNull(ticketEvents.deadlineKey)))
       .all();
     return new Set(rows.map((r) => r.key!));
+  }
+
+  /** When a person last supervised each of these tickets (督办 from the page names no deadline). */
+  manualSupervisions(ticketIds: number[]): Map<number, number> {
+    const latest = new Map<number, number>();
+    if (!ticketIds.length) return latest;
+    const rows = this.db
+      .select({ ticketId: ticketEvents.ticketId, at: ticketEvents.at })
+      .from(ticketEvents)
+      .where(and(inArray(ticketEvents.ticketId, ticketIds), eq(ticketEvents.action, 'supervise'), isNull(ticketEvents.deadlineKey)))
+      .all();
+    for (const r of rows) latest.set(r.ticketId, Math.max(latest.get(r.ticketId) ?? 0, r.at));
+    return latest;
   }
 
   events(ticketId: number): TicketEventView[] {

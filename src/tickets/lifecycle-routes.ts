@@ -7,8 +7,7 @@ import { ErrorResponse, Nullable, OneOf } from '../http/schemas.js';
 import { callbackResults } from './lifecycle.js';
 import type { ActingUser } from './lifecycle-service.js';
 import type { TicketRow } from './lifecycle-repository.js';
-import { TicketDetail, TicketView, actingUser, ticketDetail, ticketView, visibleTicket } from './views.js';
-import { deadlineFlag } from './deadlines.js';
+import { PartDeadline, TicketDetail, TicketView, actingUser, partDeadline, ticketDetail, ticketView, visibleTicket } from './views.js';
 
 const NumberParam = Type.Object({ number: Type.String({ pattern: '^[0-9]{1,20}$' }) });
 const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -47,7 +46,12 @@ const lifecycleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       async (request) => {
         const { number } = request.params as { number: string };
-        visibleTicket(app, request, number);
+        const seen = visibleTicket(app, request, number);
+        // A unit above the one a ticket went to reads it; only the unit holding a part acts on it.
+        const unitId = request.user!.unitId;
+        if (forUnits && request.user!.role === 'unit' && !app.lifecycleRepository.unitsHaveTicket([unitId ?? -1], seen.id)) {
+          throw new errors.Forbidden(`ticket ${number} was dispatched to a unit below yours; your unit may read it but not act on it`);
+        }
         const ticket = run(number, actingUser(request), request.body as B['static'], request);
         request.log.info({ ticket: number, action: path, status: ticket.status, by: request.user!.username }, 'ticket action');
         return ticketDetail(app, ticket);
@@ -109,8 +113,6 @@ const lifecycleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  const Deadline = Type.Object({ kind: OneOf(['sign-for', 'completion'] as const), dueAt: Type.Integer(), usedPercent: Type.Integer(), flag: OneOf(['on-time', 'near', 'overdue'] as const) });
-
   app.get(
     '/inbox',
     {
@@ -118,7 +120,7 @@ const lifecycleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireRole('unit'),
       schema: {
         querystring: Type.Object({ status: Type.Optional(OneOf(assignmentStatuses)) }, { additionalProperties: false }),
-        response: { 200: Type.Array(Type.Object({ ticket: TicketView, part: OneOf(assignmentStatuses), deadline: Nullable(Deadline) })), ...errorsOf },
+        response: { 200: Type.Array(Type.Object({ ticket: TicketView, part: OneOf(assignmentStatuses), deadline: Nullable(PartDeadline) })), ...errorsOf },
       },
     },
     async (request) => {
@@ -126,14 +128,7 @@ const lifecycleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const calendar = app.ticketCalendar();
       const { status } = request.query;
       return app.lifecycleRepository.inbox(request.user!.unitId ?? -1, status ? [status] : undefined).map(({ assignment: a, ticket }) => {
-        const kind = a.status === 'dispatched' ? ('sign-for' as const) : ('completion' as const);
-        const dueAt = kind === 'sign-for' ? a.signForDueAt : a.dueAt;
-        const working = a.status === 'dispatched' || a.status === 'handling';
-        return {
-          ticket: ticketView(ticket),
-          part: a.status,
-          deadline: working ? { kind, dueAt, ...deadlineFlag(calendar, a.dispatchedAt, dueAt, now, app.config.DEADLINE_NEAR_PERCENT) } : null,
-        };
+        return { ticket: ticketView(ticket), part: a.status, deadline: partDeadline(app, a, calendar, now) };
       });
     },
   );

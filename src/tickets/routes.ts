@@ -5,7 +5,9 @@ import { errors } from '../errors.js';
 import { ticketTypes } from '../db/schema/index.js';
 import { ErrorResponse, Nullable, OneOf } from '../http/schemas.js';
 import { catalogue, categoryCodes } from './catalogue.js';
-import { TicketDetail, TicketView, ticketDetail, ticketView, visibleTicket } from './views.js';
+import { listFilter, ListQuery, TicketListItem } from './list-query.js';
+import { listTickets } from './list.js';
+import { TicketDetail, TicketView, partDeadline, ticketDetail, ticketView, visibleTicket } from './views.js';
 
 
 const editable = {
@@ -55,16 +57,28 @@ const ticketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/',
-    {
-      schema: {
-        querystring: Type.Object(
-          { caller: Type.String({ pattern: '^[0-9+*#]{1,32}$' }), limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Array(TicketView), ...errorsOf },
-      },
+    { config: { units: true }, schema: { querystring: ListQuery, response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(TicketListItem) }), ...errorsOf } } },
+    async (request) => {
+      const { filter, deadline } = listFilter(app, request, request.query);
+      if (deadline) {
+        const units = filter.unitIds && new Set(filter.unitIds);
+        filter.numbers = [...new Set(app.supervision.flagged().filter((d) => d.flag === deadline && (!units || units.has(d.unitId))).map((d) => d.number))];
+      }
+      const { total, items } = listTickets(app.db, filter);
+      const parts = app.lifecycleRepository.assignmentsOf(items.map((t) => t.id));
+      const names = new Map(app.handlingUnits.list().map((u) => [u.id, u.name]));
+      const calendar = app.ticketCalendar();
+      const now = app.clock();
+      return {
+        total,
+        items: items.map((ticket) => ({
+          ...ticketView(ticket),
+          parts: parts
+            .filter((a) => a.ticketId === ticket.id)
+            .map((a) => ({ unitId: a.unitId, unitName: names.get(a.unitId) ?? String(a.unitId), status: a.status, deadline: partDeadline(app, a, calendar, now) })),
+        })),
+      };
     },
-    async (request) => app.ticketsRepository.listByCaller(request.query.caller, request.query.limit).map(ticketView),
   );
 
   app.get('/:number', { config: { units: true }, schema: { params: NumberParam, response: { 200: TicketDetail, ...errorsOf } } }, async (request) =>

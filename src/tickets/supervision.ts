@@ -41,7 +41,9 @@ export class Supervision {
   flagged(now = this.deps.clock()): FlaggedDeadline[] {
     const calendar = this.deps.calendar();
     const rows = this.deps.repository.working();
-    const supervised = this.deps.repository.supervisedKeys([...new Set(rows.map((r) => r.ticket.id))]);
+    const ticketIds = [...new Set(rows.map((r) => r.ticket.id))];
+    const swept = this.deps.repository.supervisedKeys(ticketIds);
+    const byHand = this.deps.repository.manualSupervisions(ticketIds);
     const list: FlaggedDeadline[] = [];
     for (const { assignment: a, ticket, unitName } of rows) {
       const deadlines: Array<['sign-for' | 'completion', number]> = a.status === 'dispatched' ? [['sign-for', a.signForDueAt], ['completion', a.dueAt]] : [['completion', a.dueAt]];
@@ -61,7 +63,8 @@ export class Supervision {
           dueAt,
           usedPercent,
           flag,
-          supervised: supervised.has(`${a.id}:${deadline}:${dueAt}`),
+          // The sweep's own event for this deadline, or a person's 督办 of the ticket once it was missed.
+          supervised: swept.has(`${a.id}:${deadline}:${dueAt}`) || (byHand.get(ticket.id) ?? -1) >= dueAt,
         });
       }
     }

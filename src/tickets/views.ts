@@ -7,6 +7,7 @@ import { Nullable, OneOf } from '../http/schemas.js';
 import { deadlineFlag } from './deadlines.js';
 import { callbackResults } from './lifecycle.js';
 import type { ActingUser } from './lifecycle-service.js';
+import type { Assignment } from './lifecycle-repository.js';
 import type { Ticket } from './repository.js';
 
 export const TicketView = Type.Object({
@@ -30,6 +31,15 @@ export const TicketView = Type.Object({
 });
 
 const Flag = OneOf(['on-time', 'near', 'overdue'] as const);
+export const PartDeadline = Type.Object({ kind: OneOf(['sign-for', 'completion'] as const), dueAt: Type.Integer(), usedPercent: Type.Integer(), flag: Flag });
+
+/** For a part still with its unit: the deadline it works against (sign-for until signed, then completion) and how it stands; null once replied or closed. */
+export function partDeadline(app: FastifyInstance, a: Assignment, calendar = app.ticketCalendar(), now = app.clock()) {
+  if (a.status !== 'dispatched' && a.status !== 'handling') return null;
+  const kind = a.status === 'dispatched' ? ('sign-for' as const) : ('completion' as const);
+  const dueAt = kind === 'sign-for' ? a.signForDueAt : a.dueAt;
+  return { kind, dueAt, ...deadlineFlag(calendar, a.dispatchedAt, dueAt, now, app.config.DEADLINE_NEAR_PERCENT) };
+}
 
 export const AssignmentView = Type.Object({
   unitId: Type.Integer(),
@@ -45,7 +55,7 @@ export const AssignmentView = Type.Object({
   replyFlag: Nullable(Type.String()),
   extensionRequest: Nullable(Type.Object({ minutes: Type.Integer(), reason: Type.String() })),
   /** For parts still with the unit: how the deadline it works against stands. */
-  deadline: Nullable(Type.Object({ kind: OneOf(['sign-for', 'completion'] as const), dueAt: Type.Integer(), usedPercent: Type.Integer(), flag: Flag })),
+  deadline: Nullable(PartDeadline),
 });
 
 export const AttachmentView = Type.Object({
@@ -83,11 +93,7 @@ export function ticketDetail(app: FastifyInstance, ticket: Ticket) {
     mergedFrom,
     // Read from the call each time: the survey may end before or after the ticket is saved.
     callSurveyResult: ticket.callId ? (app.callLog.get(ticket.callId)?.surveyResult ?? null) : null,
-    assignments: app.lifecycleRepository.assignments(ticket.id).map((a) => {
-      const working = a.status === 'dispatched' || a.status === 'handling';
-      const kind = a.status === 'dispatched' ? ('sign-for' as const) : ('completion' as const);
-      const dueAt = kind === 'sign-for' ? a.signForDueAt : a.dueAt;
-      return {
+    assignments: app.lifecycleRepository.assignments(ticket.id).map((a) => ({
         unitId: a.unitId,
         unitName: units.get(a.unitId) ?? String(a.unitId),
         status: a.status,
@@ -99,9 +105,8 @@ export function ticketDetail(app: FastifyInstance, ticket: Ticket) {
         reply: a.reply,
         replyFlag: a.replyFlag,
         extensionRequest: a.extensionMinutes == null ? null : { minutes: a.extensionMinutes, reason: a.extensionReason ?? '' },
-        deadline: working ? { kind, dueAt, ...deadlineFlag(calendar, a.dispatchedAt, dueAt, now, app.config.DEADLINE_NEAR_PERCENT) } : null,
-      };
-    }),
+        deadline: partDeadline(app, a, calendar, now),
+    })),
     attachments: app.ticketAttachments.list(ticket.id).map(({ id, name, contentType, size, unitId, createdAt }) => ({ id, name, contentType, size, unitId, createdAt })),
   };
 }
@@ -112,14 +117,21 @@ export function actingUser(request: FastifyRequest): ActingUser {
   return { actor: { kind: 'hotline', role: user.role }, userId: user.id };
 }
 
+/** The units whose tickets a unit user sees: their own and every unit below it; null for hotline staff, who see all. */
+export function unitScope(app: FastifyInstance, request: FastifyRequest): number[] | null {
+  const user = request.user!;
+  if (user.role !== 'unit') return null;
+  return user.unitId == null ? [] : app.handlingUnits.subtree(user.unitId);
+}
+
 /**
- * The ticket, if the user may see it: hotline staff see every ticket; a unit user only those
- * dispatched to their unit, and another unit's ticket is "not found", as if it did not exist.
+ * The ticket, if the user may see it: hotline staff see every ticket; a unit user those
+ * dispatched to their unit or a unit below it, and any other is "not found", as if it did not exist.
  */
 export function visibleTicket(app: FastifyInstance, request: FastifyRequest, number: string): Ticket {
   const ticket = app.ticketsRepository.findByNumber(number);
-  const user = request.user!;
-  if (!ticket || (user.role === 'unit' && (user.unitId == null || !app.lifecycleRepository.unitHasTicket(user.unitId, ticket.id)))) {
+  const scope = unitScope(app, request);
+  if (!ticket || (scope && (!scope.length || !app.lifecycleRepository.unitsHaveTicket(scope, ticket.id)))) {
     throw new errors.NotFound(`Ticket ${number}`);
   }
   return ticket;

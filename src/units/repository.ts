@@ -41,6 +41,20 @@ export class HandlingUnitsRepository {
     return names;
   }
 
+  /**
+   * The unit and every unit below it: a city's users read the tickets of its districts and
+   * departments. A walk over parentId rather than a stored path, so a unit moved under another
+   * parent is in its new subtree at once, with no second copy of the tree to keep in step; the
+   * tree is a few hundred rows, read whole as path() does.
+   */
+  subtree(id: number, all = this.list()): number[] {
+    const children = new Map<number, number[]>();
+    for (const u of all) if (u.parentId != null) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
+    const found = [id];
+    for (let i = 0; i < found.length; i += 1) for (const child of children.get(found[i]!) ?? []) if (!found.includes(child)) found.push(child);
+    return found;
+  }
+
   /** Whether making `parentId` the parent of `id` would put `id` under itself. */
   wouldLoop(id: number, parentId: number): boolean {
     const byId = new Map(this.list().map((u) => [u.id, u]));

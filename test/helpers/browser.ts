@@ -48,7 +48,7 @@ export async function loggedInPage(browser: Browser, base: string, username: str
   await page.fill('input[name=username]', username);
   await page.fill('input[name=password]', password);
   await page.click('button[type=submit]');
-  await page.waitForURL(/\/(agent|supervisor)\.html$/);
+  await page.waitForURL(/\/(agent|supervisor|tickets)\.html(\?.*)?$/);
   return page;
 }
 

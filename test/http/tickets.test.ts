@@ -24,7 +24,8 @@ t.test('an agent saves the ticket for the call they took; it is numbered, linked
   t.match(edited.json(), { address: '高新区科技路 1 号', title: draft.title });
 
   const listed = await ctx.api({ method: 'GET', url: '/api/tickets?caller=13912345678' }, agent9);
-  t.same(listed.json().map((x: { number: string }) => x.number), [ticket.number]);
+  t.same(listed.json().items.map((x: { number: string }) => x.number), [ticket.number]);
+  t.equal(listed.json().total, 1);
 
   ctx.asterisk.hangup(citizen);
   const call = await lastCall(ctx);

@@ -14,8 +14,11 @@ t.test('a supervisor dispatches a ticket, the unit signs for and replies, the su
   const page = await loggedInPage(browser, base, 'supervisor2', 'password-123');
   await page.getByRole('link', { name: '工单管理' }).click();
   await page.waitForURL(/\/tickets\.html$/);
+  await page.getByTestId('ticket-row').first().waitFor();
   await page.fill('input[name=q]', first);
   await page.getByRole('button', { name: '查询' }).click();
+  await page.waitForURL(new RegExp(`q=${first}`));
+  t.equal(await page.getByTestId('ticket-row').count(), 1, 'the number finds its ticket');
   await page.getByTestId('ticket-row').click();
   await page.waitForURL(new RegExp(`ticket=${first}`));
   const detail = page.getByTestId('ticket-detail');
@@ -24,12 +27,12 @@ t.test('a supervisor dispatches a ticket, the unit signs for and replies, the su
 
   await detail.getByRole('button', { name: '派单' }).click();
   await page.fill('input[name=unit-search]', '市场');
-  await page.getByLabel('银川市市场监督管理局').check();
+  await page.getByTestId('unit-picker').getByLabel('银川市市场监督管理局').check();
   t.equal(await page.getByTestId('unit-picker').getByRole('checkbox').count(), 1, 'the search leaves only the market regulator');
   await screenshot(page, 'tickets-1-dispatch');
   await page.getByRole('button', { name: '确认派单' }).click();
   await detail.getByTestId('ticket-status').filter({ hasText: '已派单' }).waitFor();
-  t.match(await detail.getByTestId('assignment').textContent(), /银川市市场监督管理局.*已派单.*签收时限 正常/);
+  t.match(await detail.getByTestId('assignment').textContent(), /银川市市场监督管理局.*待签收.*签收时限 正常/);
 
   await ok(await w.act(first, 'sign-for', tokens.market));
   await ok(await w.act(first, 'reply', tokens.market, { text: goodReply }));
@@ -79,17 +82,68 @@ t.test('a supervisor dispatches a ticket, the unit signs for and replies, the su
   await ok(await w.act(late, 'dispatch', tokens.agent, { units: [units.housing] }));
   w.setNow('2026-11-27T10:00:00');
   await page.goto(`${base}/tickets.html`);
+  await page.getByRole('tab', { name: '超期预警' }).click();
   const row = page.getByTestId('overdue-row').filter({ hasText: late });
   await row.waitFor();
   t.match(await row.textContent(), /银川市住房和城乡建设局.*签收时限 超期.*\d+%.*督办/);
-  // 已督办 marks only the automatic sweep's supervision of that very deadline; a manual 督办 shows in the ticket's timeline.
-  const supervised = page.waitForResponse((r) => r.url().endsWith(`/api/tickets/${late}/supervise`) && r.status() === 200);
   await row.getByRole('button', { name: '督办' }).click();
-  await supervised;
+  await row.getByText('已督办').waitFor();
+  t.equal(await row.getByRole('button', { name: '督办' }).count(), 0, 'a manual 督办 shows as 已督办 at once');
   await screenshot(page, 'tickets-5-overdue');
   await row.getByRole('link', { name: late }).click();
+  await page.waitForURL(new RegExp(`ticket=${late}`));
   await detail.getByTestId('ticket-timeline').filter({ hasText: '超期督办' }).waitFor();
   t.match(await detail.getByTestId('ticket-timeline').textContent(), /督办.*超期督办/);
   const conflict = 'Failed to load resource: the server responded with a status of 409 (Conflict)';
   t.same(pageProblems(page), [conflict, conflict], 'only the two refusals the test provoked');
+});
+
+t.test('the list: every ticket newest first, the tabs and filters narrow it, a page at a time; a row opens its ticket', async (t) => {
+  const w = await ticketWorld(t);
+  const base = await serve(w.ctx);
+  const browser = await launchBrowser(t);
+  const { tokens, units } = w;
+  const titles = ['商户拒绝退还预付卡余额', '小区路灯不亮', '公交线路调整咨询', '占道经营噪音扰民', '老旧小区加装电梯进度'];
+  const numbers: string[] = [];
+  for (const title of titles) numbers.push(await w.intake(title));
+  await w.act(numbers[0]!, 'dispatch', tokens.agent, { units: [units.market] });
+  await w.act(numbers[1]!, 'dispatch', tokens.agent, { units: [units.housing] });
+  await w.act(numbers[1]!, 'sign-for', tokens.housing);
+  await w.act(numbers[2]!, 'direct-answer', tokens.agent, { answer: '已告知新线路。' });
+
+  const made = await w.ctx.api({ method: 'POST', url: '/api/auth/users', payload: { username: 'banzhang', password: 'password-123', role: 'supervisor' } });
+  t.equal(made.statusCode, 201, made.body);
+  const page = await loggedInPage(browser, base, 'banzhang', 'password-123');
+  await page.goto(`${base}/tickets.html`);
+  const rows = page.getByTestId('ticket-row');
+  await rows.first().waitFor();
+  t.same(await rows.evaluateAll((r) => r.map((x) => x.getAttribute('data-ticket'))), [...numbers].reverse(), 'newest first');
+  t.match(await rows.filter({ hasText: numbers[1]! }).textContent(), /13912345678.*小区路灯不亮.*投诉.*办理中.*银川市住房和城乡建设局/);
+  t.match(await page.getByTestId('pager').textContent(), /共 5 张/);
+  await screenshot(page, 'tickets-6-list');
+
+  await page.getByRole('tab', { name: '待派单' }).click();
+  await page.waitForURL(/tab=todo/);
+  await page.getByTestId('pager').filter({ hasText: '共 2 张' }).waitFor();
+  t.same(await rows.evaluateAll((r) => r.map((x) => x.getAttribute('data-ticket'))), [numbers[4], numbers[3]], 'only tickets waiting for dispatch');
+
+  await page.getByRole('tab', { name: '全部工单' }).click();
+  await page.selectOption('select[name=unit]', String(units.city));
+  await page.getByRole('button', { name: '查询' }).click();
+  await page.getByTestId('pager').filter({ hasText: '共 2 张' }).waitFor();
+  t.same(await rows.evaluateAll((r) => r.map((x) => x.getAttribute('data-ticket'))), [numbers[1], numbers[0]], 'a city: its departments’ tickets');
+  await page.selectOption('select[name=status]', 'handling');
+  await page.getByRole('button', { name: '查询' }).click();
+  await page.getByTestId('pager').filter({ hasText: '共 1 张' }).waitFor();
+  await rows.click();
+  await page.getByTestId('ticket-detail').getByText('小区路灯不亮').waitFor();
+  t.match(page.url(), new RegExp(`unit=${units.city}.*status=handling.*ticket=${numbers[1]}|status=handling.*unit=${units.city}.*ticket=${numbers[1]}`), 'the view is in the address');
+  await page.reload();
+  await page.getByTestId('ticket-detail').getByText('小区路灯不亮').waitFor();
+  t.equal(await page.inputValue('select[name=status]'), 'handling', 'a reload keeps the filters');
+  await screenshot(page, 'tickets-7-filtered');
+
+  await page.getByRole('button', { name: '重置' }).click();
+  await page.getByTestId('pager').filter({ hasText: '共 5 张' }).waitFor();
+  t.same(pageProblems(page), []);
 });

@@ -3,8 +3,13 @@ import { t, switchLang } from './i18n.js';
 import { clearSession, homeOf, type SessionUser } from './session.js';
 import type { SocketStatus } from './socket.js';
 
-/** Every role may open the call log (agents see their own calls there), the tickets and the knowledge base (agents read it, supervisors and admins keep it); supervisors and admins read the reports; only admins edit the IVR menu, its prompts and the working calendars. */
-const pagesOf = (user: SessionUser) => [
+/**
+ * Every hotline role may open the call log (agents see their own calls there), the tickets and
+ * the knowledge base (agents read it, supervisors and admins keep it); supervisors and admins
+ * read the reports; only admins edit the IVR menu, its prompts and the working calendars. A
+ * handling unit's users have only their tickets.
+ */
+const pagesOf = (user: SessionUser) => user.role === 'unit' ? [{ href: '/tickets.html', label: t('tickets') }] : [
   { href: homeOf(user), label: t(user.role === 'agent' ? 'agentDesk' : 'supervisorDesk') },
   { href: '/calls.html', label: t('callLog') },
   { href: '/tickets.html', label: t('tickets') },

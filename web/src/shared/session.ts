@@ -2,8 +2,10 @@
 export interface SessionUser {
   id: number;
   username: string;
-  role: 'admin' | 'supervisor' | 'agent';
+  role: 'admin' | 'supervisor' | 'agent' | 'unit';
   agentId: number | null;
+  /** The handling unit a unit user works for. */
+  unitId?: number | null;
 }
 
 const KEY = 'hotline.session';
@@ -21,9 +23,9 @@ export function clearSession(): void {
   sessionStorage.removeItem(KEY);
 }
 
-/** The page a role works in. */
+/** The page a role works in: a handling unit's users work from their inbox on the tickets page. */
 export function homeOf(user: SessionUser): string {
-  return user.role === 'agent' ? '/agent.html' : '/supervisor.html';
+  return user.role === 'agent' ? '/agent.html' : user.role === 'unit' ? '/tickets.html' : '/supervisor.html';
 }
 
 /** For pages behind the login: the session, or off to the login page. */

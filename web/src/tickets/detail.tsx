@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../shared/api.js';
 import { loadSession, type SessionUser } from '../shared/session.js';
 import { Actions } from './actions.js';
-import { actionText, deadlineText, flagText, say, statusText, when } from './text.js';
+import { actionText, channelText, deadlineText, flagText, partText, say, statusText, typeText, urgencyText, when } from './text.js';
 import type { Ticket, TicketEvent } from './types.js';
 
 /** Attachments need the bearer token, so they are fetched and handed to the browser as a file. */
@@ -15,7 +15,7 @@ async function download(number: string, id: number, name: string) {
 }
 
 /** One ticket: what the citizen asked, each unit's part with its deadlines and reply, the timeline, and the actions its status allows. */
-export function TicketDetailPanel({ number, user, onOpen }: { number: string; user: SessionUser; onOpen: (n: string) => void }) {
+export function TicketDetailPanel({ number, user, onOpen, onChanged }: { number: string; user: SessionUser; onOpen: (n: string) => void; onChanged: () => void }) {
   const [ticket, setTicket] = useState<Ticket | null>(null);
   const [events, setEvents] = useState<TicketEvent[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -43,7 +43,7 @@ export function TicketDetailPanel({ number, user, onOpen }: { number: string; us
         </dd>
         <dt>类型</dt>
         <dd>
-          {ticket.type} · {ticket.category} · {ticket.urgency}
+          {say(typeText, ticket.type)} · {say(urgencyText, ticket.urgency)} · {say(channelText, ticket.channel)}来件
         </dd>
         <dt>地址</dt>
         <dd>{ticket.address ?? '—'}</dd>
@@ -70,10 +70,10 @@ export function TicketDetailPanel({ number, user, onOpen }: { number: string; us
       </dl>
       <p class="content">{ticket.content}</p>
 
-      <Actions ticket={ticket} role={user.role} onDone={load} />
+      <Actions ticket={ticket} user={user} onDone={() => (void load(), onChanged())} />
 
       <h3>承办单位 · Units</h3>
-      <table class="list" data-testid="assignments">
+      <table class="list parts" data-testid="assignments">
         <thead>
           <tr>
             <th>单位</th>
@@ -81,15 +81,17 @@ export function TicketDetailPanel({ number, user, onOpen }: { number: string; us
             <th>签收时限</th>
             <th>办结时限</th>
             <th>当前</th>
-            <th>答复</th>
           </tr>
         </thead>
-        <tbody>
-          {(ticket.assignments ?? []).map((a) => (
-            <tr data-testid="assignment">
-              <td>{a.unitName}</td>
-              <td>{say(statusText, a.status)}</td>
-              <td>{when(a.signForDueAt)}{a.signedForAt ? <div class="muted">签收 {when(a.signedForAt)}</div> : null}</td>
+        {(ticket.assignments ?? []).map((a) => (
+          <tbody data-testid="assignment">
+            <tr>
+              <td class="unit-name">{a.unitName}</td>
+              <td>{say(partText, a.status)}</td>
+              <td>
+                {when(a.signForDueAt)}
+                {a.signedForAt ? <div class="muted">签收 {when(a.signedForAt)}</div> : null}
+              </td>
               <td>{when(a.dueAt)}</td>
               <td>
                 {a.deadline ? (
@@ -99,27 +101,34 @@ export function TicketDetailPanel({ number, user, onOpen }: { number: string; us
                 ) : (
                   '—'
                 )}
-                {a.extensionRequest && (
-                  <div class="flag near">
-                    申请延期 {a.extensionRequest.minutes} 分钟：{a.extensionRequest.reason}
-                  </div>
-                )}
-              </td>
-              <td>
-                {a.reply ?? '—'}
-                {a.replyFlag && (
-                  <div class="flag overdue" data-testid="reply-flag">
-                    疑似敷衍答复：{a.replyFlag}
-                  </div>
-                )}
               </td>
             </tr>
-          ))}
-        </tbody>
+            {a.extensionRequest && (
+              <tr class="sub">
+                <td colSpan={5} class="flag near">
+                  申请延期 {a.extensionRequest.minutes / 60} 个工作小时：{a.extensionRequest.reason}
+                </td>
+              </tr>
+            )}
+            {a.reply && (
+              <tr class="sub">
+                <td colSpan={5} class="reply">
+                  <span class="muted">答复{a.repliedAt ? `（${when(a.repliedAt)}）` : ''}：</span>
+                  {a.reply}
+                  {a.replyFlag && (
+                    <div class="flag overdue" data-testid="reply-flag">
+                      疑似敷衍答复：{a.replyFlag}
+                    </div>
+                  )}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        ))}
       </table>
       {(ticket.attachments ?? []).length > 0 && (
-        <p>
-          附件：
+        <p class="attachments" data-testid="attachments">
+          <span class="muted">附件：</span>
           {ticket.attachments!.map((f) => (
             <button type="button" class="link" onClick={() => download(ticket.number, f.id, f.name)}>
               {f.name}

@@ -4,75 +4,96 @@ import { Header } from '../shared/header.js';
 import type { SessionUser } from '../shared/session.js';
 import { OverduePanel } from './overdue.js';
 import { TicketDetailPanel } from './detail.js';
-import { say, statusText, when } from './text.js';
-import type { Ticket } from './types.js';
+import { FilterBar } from './filter-bar.js';
+import { apiQuery, filtersFromUrl, filtersToUrl, hotlineTabs, unitTabs, type Filters } from './query.js';
+import { TicketTable } from './ticket-table.js';
+import type { Catalogue, TicketListItem, Unit } from './types.js';
 
-const numberOf = () => new URLSearchParams(location.search).get('ticket');
+/** The unit and every unit below it, in tree order: what a unit user may filter by. */
+function subtree(all: Unit[], root: number): Unit[] {
+  const ids = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const u of all) if (u.parentId != null && ids.has(u.parentId) && !ids.has(u.id)) (ids.add(u.id), (grew = true));
+  }
+  return all.filter((u) => ids.has(u.id));
+}
 
 /**
- * 工单管理: look a ticket up by its number or the caller's number, open it, act on it; supervisors
- * also see the overdue list. The open ticket follows the address (?ticket=…), so links to it work.
+ * 工单管理: the ticket list with its filters beside the open ticket. Hotline staff see every ticket
+ * (supervisors also the 超期预警 list); a handling unit's user works from their inbox: the
+ * tickets of their unit and the units below it, by the state of the unit's part.
  */
 export function TicketsPage({ user }: { user: SessionUser }) {
-  const [open, setOpen] = useState<string | null>(numberOf);
-  const [found, setFound] = useState<Ticket[]>([]);
-  const [query, setQuery] = useState('');
+  const isUnit = user.role === 'unit';
+  const lead = user.role === 'supervisor' || user.role === 'admin';
+  const tabs = isUnit ? unitTabs : [...hotlineTabs, ...(lead ? [{ id: 'overdue', label: '超期预警', query: {} }] : [])];
+  const [filters, setFilters] = useState<Filters>(() => filtersFromUrl(location.search, tabs[0]!.id));
+  const [list, setList] = useState<{ total: number; items: TicketListItem[] }>({ total: 0, items: [] });
+  const [units, setUnits] = useState<Unit[]>([]);
+  const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const lead = user.role !== 'agent';
+  const [reloads, setReloads] = useState(0);
+  const ownUnit = isUnit ? (user.unitId ?? null) : null;
 
   useEffect(() => {
-    const back = () => setOpen(numberOf());
+    void api<Catalogue>('GET', '/api/tickets/catalogue').then(setCatalogue);
+    void api<Unit[]>('GET', '/api/units').then((all) => {
+      const ordered = [...all].sort((a, b) => a.path.join('›').localeCompare(b.path.join('›'), 'zh'));
+      setUnits(ownUnit ? subtree(ordered, ownUnit) : ordered);
+    });
+    const back = () => setFilters(filtersFromUrl(location.search, tabs[0]!.id));
     addEventListener('popstate', back);
     return () => removeEventListener('popstate', back);
   }, []);
 
-  const go = (number: string) => {
-    history.pushState(null, '', `${location.pathname}?ticket=${number}`);
-    setOpen(number);
-  };
-
-  const search = async (e: Event) => {
-    e.preventDefault();
+  const query = apiQuery(filters, tabs, ownUnit);
+  useEffect(() => {
+    if (filters.tab === 'overdue') return;
     setError(null);
-    const q = query.trim();
-    try {
-      // A ticket number is 12 digits (the CST date and a 4-digit sequence); anything else is a caller's number.
-      if (/^\d{12}$/.test(q)) {
-        const ticket = await api<Ticket>('GET', `/api/tickets/${q}`).catch(() => null);
-        if (ticket) return setFound([ticket]);
-      }
-      setFound(await api<Ticket[]>('GET', `/api/tickets?caller=${encodeURIComponent(q)}&limit=50`));
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
+    api<{ total: number; items: TicketListItem[] }>('GET', query).then(setList, (err: unknown) => setError(err instanceof ApiError ? err.message : String(err)));
+  }, [query, filters.tab, reloads]);
+
+  const go = (next: Filters) => {
+    history.pushState(null, '', `${location.pathname}${filtersToUrl(next)}`);
+    setFilters(next);
   };
+  const open = (ticket: string) => go({ ...filters, ticket });
 
   return (
     <div class="desk">
       <Header user={user} />
       <div class="tickets">
-        <aside class="card">
-          <h2>工单查询 <span class="muted">Find</span></h2>
-          <form class="lookup" onSubmit={search}>
-            <input name="q" placeholder="工单编号或来电号码" value={query} onInput={(e) => setQuery(e.currentTarget.value)} required />
-            <button class="primary">查询</button>
-          </form>
-          {error && <p class="error">{error}</p>}
-          <table class="list">
-            <tbody>
-              {found.map((f) => (
-                <tr data-testid="ticket-row" class={f.number === open ? 'open' : ''} onClick={() => go(f.number)}>
-                  <td>{f.number}</td>
-                  <td>{f.title}</td>
-                  <td>{say(statusText, f.status)}</td>
-                  <td class="muted">{when(f.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {lead && <OverduePanel onOpen={go} />}
-        </aside>
-        <main class="card">{open ? <TicketDetailPanel key={open} number={open} user={user} onOpen={go} /> : <p class="muted">选择一张工单 · Pick a ticket</p>}</main>
+        <section class="card list">
+          <nav class="tabs" role="tablist">
+            <strong>{isUnit ? '承办工单 · Inbox' : '工单 · Tickets'}</strong>
+            {tabs.map((t) => (
+              <button type="button" role="tab" aria-selected={filters.tab === t.id} onClick={() => go({ ...filters, tab: t.id, page: 1 })}>
+                {t.label}
+              </button>
+            ))}
+          </nav>
+          {filters.tab === 'overdue' ? (
+            <OverduePanel onOpen={open} />
+          ) : (
+            <>
+              <FilterBar filters={filters} units={units} catalogue={catalogue} ownUnit={isUnit && units.length > 1} onApply={go} />
+              {error && (
+                <p class="error" role="alert">
+                  {error}
+                </p>
+              )}
+              <TicketTable items={list.items} mine={isUnit ? new Set(units.map((u) => u.id)) : null} total={list.total} page={filters.page} open={filters.ticket} onOpen={open} onPage={(page) => go({ ...filters, page })} />
+            </>
+          )}
+        </section>
+        <main class="card detail">
+          {filters.ticket ? (
+            <TicketDetailPanel key={filters.ticket} number={filters.ticket} user={user} onOpen={open} onChanged={() => setReloads((n) => n + 1)} />
+          ) : (
+            <p class="muted">在左侧选择一张工单 · Pick a ticket</p>
+          )}
+        </main>
       </div>
     </div>
   );

@@ -1,10 +1,10 @@
 /**
- * Which hotline actions a ticket's status allows, and whether an agent may take them: a mirror of
- * src/tickets/lifecycle.ts, so the page shows only buttons that can work. The API still decides;
- * a refusal (409 naming the status) is shown as it comes.
+ * Which actions a ticket allows the user, a mirror of src/tickets/lifecycle.ts, so the page shows
+ * only buttons that can work: the hotline's by the ticket's status and the role; a unit's by the
+ * state of its own part. The API still decides; a refusal (409 naming the status) is shown as it comes.
  */
-type Role = 'agent' | 'supervisor' | 'admin';
-const rules: Record<string, { from: string[]; lead?: boolean }> = {
+type Role = 'agent' | 'supervisor' | 'admin' | 'unit';
+const hotline: Record<string, { from: string[]; lead?: boolean }> = {
   'direct-answer': { from: ['intake', 'returned', 'reopened'] },
   dispatch: { from: ['intake', 'returned', 'reopened'] },
   merge: { from: ['intake', 'returned', 'reopened'] },
@@ -16,9 +16,22 @@ const rules: Record<string, { from: string[]; lead?: boolean }> = {
   reopen: { from: ['closed'], lead: true },
 };
 
-export type TicketAction = keyof typeof rules;
+/** A unit acts on its own part: signs for it, replies to it, asks for more time, or returns it as not its matter. */
+const unit: Record<string, string[]> = {
+  'sign-for': ['dispatched'],
+  reply: ['handling'],
+  'request-extension': ['handling'],
+  return: ['dispatched', 'handling'],
+};
+
+export type TicketAction = keyof typeof hotline | keyof typeof unit;
+export const hotlineActions = Object.keys(hotline);
+export const unitActions = Object.keys(unit);
 
 export const allowed = (action: TicketAction, status: string, role: Role) => {
-  const rule = rules[action]!;
-  return rule.from.includes(status) && (!rule.lead || role !== 'agent');
+  const rule = hotline[action];
+  return role !== 'unit' && !!rule && rule.from.includes(status) && (!rule.lead || role !== 'agent');
 };
+
+/** `part`: the state of the user's own unit's part, if it has one. */
+export const unitAllowed = (action: TicketAction, part: string | undefined) => !!part && (unit[action] ?? []).includes(part);

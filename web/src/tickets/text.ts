@@ -34,11 +34,24 @@ export const actionText: Record<string, string> = {
   'auto-supervise': '自动督办',
 };
 
+/** A unit's part of a ticket, as the unit's inbox names it. */
+export const partText: Record<string, string> = { dispatched: '待签收', handling: '办理中', replied: '已答复', returned: '已退回', completed: '已办结' };
+export const typeText: Record<string, string> = { consult: '咨询', complaint: '投诉', help: '求助', suggestion: '建议', report: '举报', praise: '表扬' };
+export const urgencyText: Record<string, string> = { normal: '一般', urgent: '紧急', critical: '特急' };
+export const channelText: Record<string, string> = { phone: '电话', web: '网站', app: '移动端', wechat: '微信' };
+
 export const deadlineText: Record<string, string> = { 'sign-for': '签收时限', completion: '办结时限' };
 export const flagText: Record<string, string> = { 'on-time': '正常', near: '临期', overdue: '超期' };
 export const callbackText: Record<string, string> = { satisfied: '满意', 'basically-satisfied': '基本满意', dissatisfied: '不满意' };
 
 export const say = (table: Record<string, string>, word: string) => table[word] ?? word;
+
+/** 11-24 09:05: the year is this year's in a list read all day. */
+export const short = (ms: number) => {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+};
 
 export const when = (ms: number) =>
   new Date(ms).toLocaleString('zh-CN', { hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });

@@ -26,6 +26,7 @@ export interface Ticket {
   status: string;
   type: string;
   category: string;
+  channel: string;
   urgency: string;
   title: string;
   content: string;
@@ -68,4 +69,13 @@ export interface Overdue {
   usedPercent: number;
   flag: 'near' | 'overdue';
   supervised: boolean;
+}
+
+export interface TicketListItem extends Ticket {
+  parts: { unitId: number; unitName: string; status: string; deadline: Deadline | null }[];
+}
+
+export interface Catalogue {
+  types: { code: string; zh: string }[];
+  categories: { code: string; zh: string }[];
 }
