@@ -19,8 +19,8 @@ const headers = (method: string, cseq: number, withTag: boolean) => `
       Max-Forwards: 70`;
 
 /** The citizen: INVITE from `caller` (SIPp's -inf field0), the steps, then BYE, or wait for the service's BYE. */
-export function citizenScenario(steps: CitizenStep[], end: 'hang-up' | 'wait-for-bye'): string {
-  const body = steps
+function stepsXml(steps: CitizenStep[]): string {
+  return steps
     .map((step) =>
       'keys' in step
         ? [...step.keys]
@@ -31,6 +31,10 @@ export function citizenScenario(steps: CitizenStep[], end: 'hang-up' | 'wait-for
           : `  <pause milliseconds="${step.waitMs}"/>`,
     )
     .join('\n');
+}
+
+export function citizenScenario(steps: CitizenStep[], end: 'hang-up' | 'wait-for-bye'): string {
+  const body = stepsXml(steps);
   const ending =
     end === 'hang-up'
       ? `  <send retrans="500"><![CDATA[${headers('BYE', 2, true)}
@@ -81,8 +85,11 @@ ${ending}
 `;
 }
 
-/** The agent's softphone: rings for `ringMs`, answers, then waits for BYE (or sends it after `talkMs`). */
-export function agentPhoneScenario(ringMs: number, talkMs: number | null): string {
+/**
+ * The agent's softphone (or a citizen's phone the service calls): rings for `ringMs`, answers,
+ * runs `steps` (keys, pauses), then waits for BYE (or sends it after `talkMs`).
+ */
+export function agentPhoneScenario(ringMs: number, talkMs: number | null, steps: CitizenStep[] = []): string {
   const reply = (status: string, sdp: boolean) => `  <send><![CDATA[
       SIP/2.0 ${status}
       [last_Via:]
@@ -133,6 +140,7 @@ ${reply('180 Ringing', false)}
   <pause milliseconds="${ringMs}"/>
 ${reply('200 OK', true)}
   <recv request="ACK" optional="true" rrs="true"/>
+${stepsXml(steps)}
 ${hangup}
 </scenario>
 `;
