@@ -133,13 +133,15 @@ ${reply('200 OK', false)}`
 
     ]]></send>
   <recv response="200"/>`;
+  // SIPp refuses an optional message right before a pause: the ACK is awaited when a pause follows.
+  const ackOptional = talkMs === null && steps.length === 0;
   return `<?xml version="1.0" encoding="ISO-8859-1" ?>
 <scenario name="agent phone">
   <recv request="INVITE" crlf="true"/>
 ${reply('180 Ringing', false)}
   <pause milliseconds="${ringMs}"/>
 ${reply('200 OK', true)}
-  <recv request="ACK" optional="true" rrs="true"/>
+  <recv request="ACK"${ackOptional ? ' optional="true"' : ''} rrs="true"/>
 ${stepsXml(steps)}
 ${hangup}
 </scenario>
