@@ -28,7 +28,7 @@ export async function ticketWorld(t: Test, env: Record<string, string> = {}, opt
   let now = cst('2026-11-24T09:00:00');
   const attachments = mkdtempSync(join(tmpdir(), 'hotline-test-attachments-'));
   t.teardown(() => rmSync(attachments, { recursive: true, force: true }));
-  const ctx = await build(t, { ...options, clock: () => now, env: { SUPERVISION_INTERVAL_MS: '0', ATTACHMENTS_DIR: attachments, ...env } });
+  const ctx = await build(t, { ...options, clock: () => now, env: { SUPERVISION_INTERVAL_MS: '0', CALLBACK_SURVEY_INTERVAL_MS: '0', ATTACHMENTS_DIR: attachments, ...env } });
   const unit = async (code: string, name: string, kind: string, parentId?: number) => {
     const res = await ctx.api({ method: 'POST', url: '/api/units', payload: { code, name, kind, parentId } });
     if (res.statusCode !== 201) throw new Error(res.body);
