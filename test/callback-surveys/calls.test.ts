@@ -181,6 +181,21 @@ t.test('a person calls back first: the survey is cancelled and nobody is dialled
   t.same(w.ctx.asterisk.originated(), []);
 });
 
+t.test('a person calls back while the survey call is out: their result stands; the citizen’s key is kept on the call only', async (t) => {
+  const w = await surveyWorld(t);
+  const number = await completed(w);
+  const leg = await answered(w);
+  t.equal((await w.act(number, 'callback', w.tokens.agent, { result: 'satisfied' })).statusCode, 200);
+  w.ctx.asterisk.press(leg.id, '3');
+  await finishPrompt(w.ctx, leg.id, THANKS);
+  await waitForGone(w.ctx, leg.id);
+  await w.ctx.app.callbackSurveyCalls.settled();
+  const ticket = await w.ticket(number);
+  t.equal(ticket.status, 'closed', 'not reopened by the late key');
+  t.match(ticket.callbackSurvey, { status: 'cancelled', result: null, calls: [{ key: '3', failure: null }] });
+  t.equal((await events(w, number)).filter((e) => e.action === 'callback').length, 1, 'one callback: the person’s');
+});
+
 t.test('a ticket without a number to call: its survey fails at once, for a person', async (t) => {
   const w = await surveyWorld(t);
   const res = await w.ctx.api({ method: 'POST', url: '/api/tickets', payload: { caller: '12#', type: 'help', category: 'other', title: '路灯不亮', content: '小区路灯坏了。' } }, w.tokens.agent);
