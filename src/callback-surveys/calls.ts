@@ -37,6 +37,8 @@ interface SurveyCall {
   state: SurveyState | null;
   playback: string | null;
   cancelTimer: (() => void) | null;
+  /** Asterisk took the originate: from now on its channel list shows the call. */
+  placed: boolean;
   /** A key was applied (or the attempt already ended): the channel's end changes nothing. */
   finished: boolean;
 }
@@ -73,7 +75,7 @@ export class SurveyCalls {
     if (!started) return Promise.resolve();
     const log = this.deps.log.child({ survey: due.survey.id, ticket: due.ticketNumber });
     const session = new CallSession(channelId, channelId, due.caller, log);
-    const call: SurveyCall = { surveyId: due.survey.id, ticketNumber: due.ticketNumber, attempt: started.attempt, session, answered: false, state: null, playback: null, cancelTimer: null, finished: false };
+    const call: SurveyCall = { surveyId: due.survey.id, ticketNumber: due.ticketNumber, attempt: started.attempt, session, answered: false, state: null, playback: null, cancelTimer: null, placed: false, finished: false };
     this.live.set(channelId, call);
     log.info({ attempt: started.attempt, number: maskNumber(due.caller) }, 'callback survey dialling');
     return session.run(async () => {
@@ -90,6 +92,7 @@ export class SurveyCalls {
         this.end(call, 'unreachable');
         return;
       }
+      call.placed = true;
       // Asterisk's originate timeout ends a call nobody picks up; this guards against that event being lost.
       session.after((RING_SECONDS + 5) * 1000, async () => {
         if (call.answered || call.finished) return;
@@ -262,7 +265,8 @@ export class SurveyCalls {
   private reconcile(): void {
     this.reconciling = this.reconciling
       .then(async () => {
-        const known = [...this.live.values()];
+        // A call still being placed may be missing from the list though it is ringing.
+        const known = [...this.live.values()].filter((c) => c.placed);
         const live = new Set((await this.deps.telephony.listChannels()).map((c) => c.id));
         for (const call of known) if (!live.has(call.session.channelId)) await call.session.run(() => this.end(call, call.answered ? 'no-key' : 'unreachable'));
         for (const { surveyId, channelId } of this.deps.store.calling()) {
