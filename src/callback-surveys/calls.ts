@@ -2,8 +2,9 @@ import type { Log } from '../log.js';
 import { maskNumber } from '../log.js';
 import type { Telephony, TelephonyEvent } from '../telephony/types.js';
 import { CallSession } from '../calls/session.js';
-import { promptsMedia, type PromptSettings } from '../ivr/speech.js';
-import { startSurvey, stepSurvey, type SurveyCommand, type SurveyInput, type SurveySettings, type SurveyState } from '../survey/post-call.js';
+import { KeySurvey } from '../calls/key-survey.js';
+import type { PromptSettings } from '../ivr/speech.js';
+import type { SurveySettings } from '../survey/post-call.js';
 import type { CallbackSurveyFailure } from '../db/schema/index.js';
 import { systemActor, type TicketLifecycle } from '../tickets/lifecycle-service.js';
 import type { CallbackResult } from '../tickets/lifecycle.js';
@@ -34,9 +35,7 @@ interface SurveyCall {
   attempt: number;
   session: CallSession;
   answered: boolean;
-  state: SurveyState | null;
-  playback: string | null;
-  cancelTimer: (() => void) | null;
+  survey: KeySurvey | null;
   /** Asterisk took the originate: from now on its channel list shows the call. */
   placed: boolean;
   /** A key was applied (or the attempt already ended): the channel's end changes nothing. */
@@ -75,7 +74,7 @@ export class SurveyCalls {
     if (!started) return Promise.resolve();
     const log = this.deps.log.child({ survey: due.survey.id, ticket: due.ticketNumber });
     const session = new CallSession(channelId, channelId, due.caller, log);
-    const call: SurveyCall = { surveyId: due.survey.id, ticketNumber: due.ticketNumber, attempt: started.attempt, session, answered: false, state: null, playback: null, cancelTimer: null, placed: false, finished: false };
+    const call: SurveyCall = { surveyId: due.survey.id, ticketNumber: due.ticketNumber, attempt: started.attempt, session, answered: false, survey: null, placed: false, finished: false };
     this.live.set(channelId, call);
     log.info({ attempt: started.attempt, number: maskNumber(due.caller) }, 'callback survey dialling');
     return session.run(async () => {
@@ -129,7 +128,8 @@ export class SurveyCalls {
       }
       case 'dtmf': {
         const call = this.live.get(event.channelId);
-        if (call?.state) void call.session.run(() => this.input(call, { type: 'digit', digit: event.digit }));
+        const survey = call?.survey;
+        if (survey) void call.session.run(() => survey.digit(event.digit));
         return;
       }
       case 'playback-finished': {
@@ -152,72 +152,14 @@ export class SurveyCalls {
   private async answered(call: SurveyCall): Promise<void> {
     call.answered = true;
     this.deps.store.answered(call.surveyId, this.deps.clock());
-    const { state, commands } = startSurvey();
-    call.state = state;
+    const { telephony, prompts, survey: settings } = this.deps;
+    call.survey = new KeySurvey(call.session, { telephony, prompts, settings }, {
+      answered: (key, result) => this.keyed(call, key, result),
+      invalidKey: () => undefined,
+      noAnswer: () => this.end(call, 'no-key', false),
+    });
     // Who is calling and why, before the question: the citizen did not expect this call.
-    await this.execute(call, commands, ['callback-survey-intro']);
-  }
-
-  private async input(call: SurveyCall, input: SurveyInput): Promise<void> {
-    if (!call.state) return;
-    const { state, commands } = stepSurvey(call.state, input, this.deps.survey);
-    call.state = state;
-    await this.execute(call, commands);
-  }
-
-  /** `intro` is played ahead of the first prompt, in the same playback, so a key during it answers too. */
-  private async execute(call: SurveyCall, commands: SurveyCommand[], intro: string[] = []): Promise<void> {
-    for (const command of commands) {
-      if (!this.live.has(call.session.channelId)) return;
-      await this.executeOne(call, command, intro);
-      intro = [];
-    }
-  }
-
-  private async executeOne(call: SurveyCall, command: SurveyCommand, intro: string[]): Promise<void> {
-    const { telephony } = this.deps;
-    const { session } = call;
-    switch (command.type) {
-      case 'play': {
-        const playbackId = session.nextPlaybackId();
-        call.playback = playbackId;
-        session.whenPlaybackEnds(playbackId, async () => {
-          if (call.playback !== playbackId) return;
-          call.playback = null;
-          await this.input(call, { type: 'prompt-finished' });
-        });
-        await telephony.play(session.channelId, promptsMedia([...intro, command.prompt], this.deps.prompts), playbackId);
-        return;
-      }
-      case 'stop-prompt': {
-        const playbackId = call.playback;
-        call.playback = null;
-        if (playbackId) await telephony.stopPlayback(playbackId);
-        return;
-      }
-      case 'start-timer':
-        call.cancelTimer?.();
-        call.cancelTimer = session.after(command.seconds * 1000, () => {
-          call.cancelTimer = null;
-          return this.input(call, { type: 'timeout' });
-        });
-        return;
-      case 'cancel-timer':
-        call.cancelTimer?.();
-        call.cancelTimer = null;
-        return;
-      case 'answered':
-        this.keyed(call, command.key, command.result);
-        return;
-      case 'invalid-key':
-        return;
-      case 'no-answer':
-        this.end(call, 'no-key', false);
-        return;
-      case 'hangup':
-        await telephony.hangup(session.channelId);
-        return;
-    }
+    await call.survey.start(['callback-survey-intro']);
   }
 
   /** The key applies the callback to the ticket, in one transaction with the survey's own row. */
@@ -252,6 +194,7 @@ export class SurveyCalls {
   }
 
   private forget(call: SurveyCall): void {
+    call.survey?.stop();
     call.session.dispose();
     this.live.delete(call.session.channelId);
   }
