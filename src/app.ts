@@ -50,6 +50,8 @@ import ticketDuplicatesPlugin from './tickets/duplicates-plugin.js';
 import ticketDuplicatesRoutes from './tickets/duplicates-routes.js';
 import reportsPlugin from './reports/plugin.js';
 import reportsRoutes from './reports/routes.js';
+import callbackSurveysPlugin from './callback-surveys/plugin.js';
+import callbackSurveyRoutes from './callback-surveys/routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -107,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(linkagePlugin);
   await app.register(promptsPlugin);
   await app.register(ticketLifecyclePlugin);
+  await app.register(callbackSurveysPlugin);
   await app.register(reportsPlugin);
 
   await app.register(healthRoutes);
@@ -122,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(callControlRoutes, { prefix: '/api/calls' });
   await app.register(dispositionRoutes, { prefix: '/api/calls' });
   await app.register(callbackRoutes, { prefix: '/api/callbacks' });
+  await app.register(callbackSurveyRoutes, { prefix: '/api/callback-surveys' });
   await app.register(ticketsRoutes, { prefix: '/api/tickets' });
   await app.register(ticketLifecycleRoutes, { prefix: '/api/tickets' });
   await app.register(ticketAttachmentRoutes, { prefix: '/api/tickets' });

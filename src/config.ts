@@ -1,5 +1,6 @@
 import envSchema from 'env-schema';
 import { Type, type Static } from '@sinclair/typebox';
+import { parseWindow } from './callback-surveys/policy.js';
 
 // Every setting the service reads, in one place; README.md documents each.
 const configSchema = Type.Object({
@@ -57,11 +58,27 @@ const configSchema = Type.Object({
   POST_CALL_SURVEY: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
   /** How long the citizen has to key 1, 2 or 3 once the survey question has been read (asked twice). */
   POST_CALL_SURVEY_TIMEOUT_SECONDS: Type.Integer({ default: 8, minimum: 1, maximum: 60 }),
+  /** 智能回访: the local hours (HH:MM-HH:MM, China time) within which citizens are called about their completed tickets. */
+  CALLBACK_SURVEY_HOURS: Type.String({ default: '09:00-20:00', pattern: '^[0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2}$' }),
+  /** working-days: only on days the ticket calendar (TICKET_CALENDAR) works, so never on a public holiday; every-day: any day. */
+  CALLBACK_SURVEY_DAYS: Type.Union([Type.Literal('working-days'), Type.Literal('every-day')], { default: 'working-days' }),
+  /** Calls per survey, the first included; after the last fails, the survey is left for a person to call back. */
+  CALLBACK_SURVEY_ATTEMPTS: Type.Integer({ default: 3, minimum: 1, maximum: 10 }),
+  /** How long after a failed call (busy, no answer, no key) the next one is placed, within the allowed hours. */
+  CALLBACK_SURVEY_RETRY_MINUTES: Type.Integer({ default: 60, minimum: 1, maximum: 10_080 }),
+  /** Survey calls out at once, at most. */
+  CALLBACK_SURVEY_MAX_CALLS: Type.Integer({ default: 2, minimum: 1, maximum: 100 }),
+  /** How often due surveys are looked for and dialled; 0 stops the service's own calls (surveys wait). */
+  CALLBACK_SURVEY_INTERVAL_MS: Type.Integer({ default: 30_000, minimum: 0, maximum: 3_600_000 }),
 });
 
 export type Config = Static<typeof configSchema>;
 
 /** Reads and validates the environment once; a missing or bad variable stops the start with its name. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  return envSchema<Config>({ schema: configSchema, data: env, dotenv: false });
+  const config = envSchema<Config>({ schema: configSchema, data: env, dotenv: false });
+  if (!parseWindow(config.CALLBACK_SURVEY_HOURS)) {
+    throw new Error(`CALLBACK_SURVEY_HOURS must be a range of the day like 09:00-20:00, start before end, got ${config.CALLBACK_SURVEY_HOURS}`);
+  }
+  return config;
 }

@@ -14,6 +14,7 @@ import { recoverCalls } from './recovery.js';
 import { LINKAGE_LEG, type LinkageCalls } from './linkage-calls.js';
 import { CALLBACK_LEG, type CallbackCalls } from './callback-calls.js';
 import { IVR_TRANSFER_LEG } from './ivr-transfers.js';
+import { CALLBACK_SURVEY_LEG } from '../callback-surveys/calls.js';
 import { IvrCalls, type MessageTaker } from './ivr-calls.js';
 import { PostCallSurveys } from './post-call-survey.js';
 import type { SurveySettings } from '../survey/post-call.js';
@@ -123,6 +124,8 @@ export class CallFlow {
         else if (event.args[0] === LINKAGE_LEG) this.onLinkLegAnswered(event.channel);
         else if (event.args[0] === IVR_TRANSFER_LEG) this.onIvrTransferAnswered(event.channel);
         else if (event.args[0] === CALLBACK_LEG) this.onCallbackLegAnswered(event.channel, event.args[1] ?? '');
+        // The 智能回访's own calls: src/callback-surveys/calls.ts takes them.
+        else if (event.args[0] === CALLBACK_SURVEY_LEG) return;
         else if (!this.byChannel.has(event.channel.id)) this.onNewCall(event.channel);
         return;
       case 'dtmf': {

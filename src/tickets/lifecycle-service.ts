@@ -19,12 +19,20 @@ export interface ActingUser {
 
 export const systemActor: ActingUser = { actor: { kind: 'system' }, userId: null };
 
-interface Step {
+export interface Step {
   note?: string | null;
   detail?: Record<string, unknown>;
   deadlineKey?: string;
   /** Writes what the rules do not decide (deadlines, texts), inside the transaction; returns more detail for the event. */
   write?: (tx: Tx, outcome: Extract<Outcome, { ok: true }>, parts: Assignment[], ticket: TicketRow) => Record<string, unknown> | void;
+}
+
+/** What follows a ticket's completion (the 智能回访), written in the transaction that changes the status. */
+export interface CompletionHooks {
+  /** The ticket has just become completed; returns more detail for the event. */
+  completed(tx: Tx, ticket: TicketRow, at: number): Record<string, unknown>;
+  /** The ticket has left completed (called back): whatever was still to do for it is off. */
+  leftCompleted(tx: Tx, ticketId: number, at: number): void;
 }
 
 export interface LifecycleDeps {
@@ -50,7 +58,14 @@ export function overdueDeadlines(part: Assignment, now: number): Array<{ kind: '
  * nothing half-written.
  */
 export class TicketLifecycle {
+  private completion: CompletionHooks | null = null;
+
   constructor(private readonly deps: LifecycleDeps) {}
+
+  /** The callback surveys are built on the lifecycle: they hand themselves in afterwards. */
+  attachCompletion(hooks: CompletionHooks): void {
+    this.completion = hooks;
+  }
 
   private run(number: string, by: ActingUser, action: Action, step: Step = {}): TicketRow {
     const { db, repository } = this.deps;
@@ -77,6 +92,8 @@ export class TicketLifecycle {
         repository.updateAssignment(before.id, { status: next.status }, tx);
       }
       const extra = step.write?.(tx, outcome, parts, ticket) ?? {};
+      if (outcome.to === 'completed' && outcome.from !== 'completed') Object.assign(extra, this.completion?.completed(tx, ticket, at));
+      if (outcome.from === 'completed' && outcome.to !== 'completed') this.completion?.leftCompleted(tx, ticket.id, at);
       const updated = tx.update(tickets).set({ status: outcome.to, updatedAt: at }).where(eq(tickets.id, ticket.id)).returning().get()!;
       repository.recordEvent(
         {
@@ -209,8 +226,9 @@ export class TicketLifecycle {
     return this.run(number, by, { type: 'supervise' }, { note, deadlineKey: deadline?.key, detail: deadline ? { deadline: deadline.kind, unitId: deadline.unitId, dueAt: deadline.dueAt } : {} });
   }
 
-  callback(number: string, by: ActingUser, result: CallbackResult, note: string | null): TicketRow {
-    return this.run(number, by, { type: 'callback', result }, { note, detail: { result } });
+  /** `survey`: the service's own 智能回访, which writes its side in the same transaction. */
+  callback(number: string, by: ActingUser, result: CallbackResult, note: string | null, survey: Pick<Step, 'write' | 'detail'> = {}): TicketRow {
+    return this.run(number, by, { type: 'callback', result }, { note, detail: { result, ...survey.detail }, write: survey.write });
   }
 
   reopen(number: string, by: ActingUser, reason: string): TicketRow {

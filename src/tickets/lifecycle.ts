@@ -85,7 +85,8 @@ const who: Record<ActionType, { hotline?: 'any' | 'lead'; unit?: true; system?: 
   'approve-extension': { hotline: 'lead' },
   'refuse-extension': { hotline: 'lead' },
   supervise: { hotline: 'lead', system: true },
-  callback: { hotline: 'any' },
+  // The service's 智能回访 takes it too, from the key the citizen pressed.
+  callback: { hotline: 'any', system: true },
   reopen: { hotline: 'lead', system: true },
   merge: { hotline: 'any' },
 };

@@ -9,6 +9,7 @@ import { callbackResults } from './lifecycle.js';
 import type { ActingUser } from './lifecycle-service.js';
 import type { Assignment } from './lifecycle-repository.js';
 import type { Ticket } from './repository.js';
+import { TicketSurveyView, surveyCall, surveyFields } from '../callback-surveys/views.js';
 
 export const TicketView = Type.Object({
   number: Type.String(),
@@ -74,6 +75,8 @@ export const TicketDetail = Type.Object({
   mergedFrom: Type.Array(Type.String()),
   /** What the citizen keyed in the survey after the call the ticket came from; null: not surveyed or no key. */
   callSurveyResult: Nullable(OneOf(callbackResults)),
+  /** The service's 智能回访 of the ticket's latest completion, with its calls; null: never completed. */
+  callbackSurvey: Nullable(TicketSurveyView),
   assignments: Type.Array(AssignmentView),
   attachments: Type.Array(AttachmentView),
 });
@@ -93,6 +96,7 @@ export function ticketDetail(app: FastifyInstance, ticket: Ticket) {
     mergedFrom,
     // Read from the call each time: the survey may end before or after the ticket is saved.
     callSurveyResult: ticket.callId ? (app.callLog.get(ticket.callId)?.surveyResult ?? null) : null,
+    callbackSurvey: callbackSurveyOf(app, ticket.id),
     assignments: app.lifecycleRepository.assignments(ticket.id).map((a) => ({
         unitId: a.unitId,
         unitName: units.get(a.unitId) ?? String(a.unitId),
@@ -109,6 +113,11 @@ export function ticketDetail(app: FastifyInstance, ticket: Ticket) {
     })),
     attachments: app.ticketAttachments.list(ticket.id).map(({ id, name, contentType, size, unitId, createdAt }) => ({ id, name, contentType, size, unitId, createdAt })),
   };
+}
+
+function callbackSurveyOf(app: FastifyInstance, ticketId: number) {
+  const latest = app.callbackSurveys.latestOf(ticketId);
+  return latest && { ...surveyFields(latest.survey, app.config.CALLBACK_SURVEY_ATTEMPTS), calls: latest.attempts.map(surveyCall) };
 }
 
 export function actingUser(request: FastifyRequest): ActingUser {

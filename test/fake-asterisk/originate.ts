@@ -62,8 +62,9 @@ export function originate(engine: Engine, params: Params, idFromPath?: string): 
   }
   const response = channelJson(leg);
   // The dial runs on its own thread: its events follow the HTTP answer.
+  // A test may answer or refuse the leg before then: a real phone cannot, so nothing rings after it.
   setImmediate(() => {
-    if (!engine.channels.has(leg.id)) return;
+    if (!engine.channels.has(leg.id) || leg.origination!.outcome !== 'ringing') return;
     engine.send(app, 'Dial', { peer: channelJson(leg), dialstring: endpoint.slice(slash + 1), dialstatus: '' });
     engine.setState(leg, 'Ringing');
     engine.send(app, 'Dial', { peer: channelJson(leg), dialstring: endpoint.slice(slash + 1), dialstatus: 'RINGING' });

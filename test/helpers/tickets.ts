@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Test } from 'tap';
-import { build, type TestContext } from './app.js';
+import { build, type BuildOptions, type TestContext } from './app.js';
 
 /** China Standard Time, as people at the hotline read clocks. */
 export const cst = (iso: string) => Date.parse(`${iso}+08:00`);
@@ -24,11 +24,11 @@ export interface TicketWorld {
  * A hotline with a city, two of its departments and a user for each (市场监管局, 住建局), an
  * agent and a supervisor, on a clock the test sets (by default Tuesday 24 November 2026, 09:00).
  */
-export async function ticketWorld(t: Test, env: Record<string, string> = {}): Promise<TicketWorld> {
+export async function ticketWorld(t: Test, env: Record<string, string> = {}, options: Pick<BuildOptions, 'asterisk' | 'databasePath'> = {}): Promise<TicketWorld> {
   let now = cst('2026-11-24T09:00:00');
   const attachments = mkdtempSync(join(tmpdir(), 'hotline-test-attachments-'));
   t.teardown(() => rmSync(attachments, { recursive: true, force: true }));
-  const ctx = await build(t, { clock: () => now, env: { SUPERVISION_INTERVAL_MS: '0', ATTACHMENTS_DIR: attachments, ...env } });
+  const ctx = await build(t, { ...options, clock: () => now, env: { SUPERVISION_INTERVAL_MS: '0', CALLBACK_SURVEY_INTERVAL_MS: '0', ATTACHMENTS_DIR: attachments, ...env } });
   const unit = async (code: string, name: string, kind: string, parentId?: number) => {
     const res = await ctx.api({ method: 'POST', url: '/api/units', payload: { code, name, kind, parentId } });
     if (res.statusCode !== 201) throw new Error(res.body);

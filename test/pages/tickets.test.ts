@@ -1,4 +1,6 @@
 import t from 'tap';
+import { eq } from 'drizzle-orm';
+import { callbackSurveys } from '../../src/db/schema/index.js';
 import { goodReply, ticketWorld } from '../helpers/tickets.js';
 import { launchBrowser, loggedInPage, pageProblems, screenshot, serve } from '../helpers/browser.js';
 
@@ -47,7 +49,13 @@ t.test('a supervisor dispatches a ticket, the unit signs for and replies, the su
   t.match(timeline, /（银川市市场监督管理局） 答复：办理中 → 已答复/);
   t.match(timeline, /supervisor2 审核通过：已答复 → 已办结/);
   t.ok(await detail.getByRole('button', { name: '回访' }).isVisible(), 'a completed ticket is called back next');
+  t.match(await detail.getByTestId('callback-survey').textContent(), /待拨打 · 下次 /, 'the 智能回访 waits for its call');
   await screenshot(page, 'tickets-2-accepted');
+  // Every call failed: the page says a person must call back.
+  w.ctx.app.db.update(callbackSurveys).set({ status: 'failed', attempts: 3, lastFailure: 'no-answer' }).where(eq(callbackSurveys.status, 'pending')).run();
+  await page.reload();
+  t.match(await detail.getByTestId('callback-survey').textContent(), /未成功，请人工回访 · 已拨 3\/3 次 · 上次无人接听/);
+  await screenshot(page, 'tickets-2b-survey-failed');
 
   // A reply of just "已完成" is flagged: accepting it takes an explicit tick.
   const flagged = await w.intake('小区路灯不亮');

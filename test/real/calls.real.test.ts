@@ -41,6 +41,8 @@ if (!url || !user || !password) {
   const busyAgentPhone = () => sipp('agent', agentBusyScenario(), ['-p', '5080']);
   /** SIPp as 110's switchboard behind the linkage trunk (the scratch Asterisk's linkage contact is 127.0.0.1:5090). */
   const police = (ringMs: number) => sipp('police', agentPhoneScenario(ringMs, null), ['-p', '5090']);
+  /** SIPp as a citizen's phone the service calls (through the linkage trunk, see the call back below): answers, keys, waits for BYE. */
+  const calledCitizen = (ringMs: number, steps: CitizenStep[]) => sipp('called-citizen', agentPhoneScenario(ringMs, null, steps), ['-p', '5090']);
   const busyPolice = () => sipp('police', agentBusyScenario(), ['-p', '5090']);
   const recordingsDir = join(dir, 'recordings');
   const ariBridges = async () => {
@@ -56,7 +58,8 @@ if (!url || !user || !password) {
   };
 
   const start = async (t: Test, clock?: () => number) => {
-    const config = loadConfig({ ARI_URL: url, ARI_USER: user, ARI_PASSWORD: password, ADMIN_USER: 'admin', ADMIN_PASSWORD: 'admin-password', DATABASE_PATH: ':memory:', RECORDINGS_DIR: recordingsDir, RETRY_BASE_MS: '200', CALLBACK_DIAL: 'PJSIP/{number}@linkage', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
+    // The 智能回访 is dialled by the scenario's own tick, not the timer.
+    const config = loadConfig({ ARI_URL: url, ARI_USER: user, ARI_PASSWORD: password, ADMIN_USER: 'admin', ADMIN_PASSWORD: 'admin-password', DATABASE_PATH: ':memory:', RECORDINGS_DIR: recordingsDir, RETRY_BASE_MS: '200', CALLBACK_DIAL: 'PJSIP/{number}@linkage', CALLBACK_SURVEY_INTERVAL_MS: '0', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
     const log = createLogger(config.LOG_LEVEL);
     const telephony = new AriTelephony({ url, user, password, app: config.ARI_APP, logger: log });
     const app = await buildApp({ config, telephony, db: openDatabase(':memory:'), logger: log, ...(clock ? { clock } : {}) });
@@ -282,5 +285,21 @@ if (!url || !user || !password) {
     await until('the call back to end', () => app.callLog.get(session.id)?.phase === 'ended');
     t.match(app.callLog.get(session.id), { outcome: 'completed', agentId: 1 });
     await until('its recording to be stored', () => app.recordings.ofCall(session.id)[0]?.status === 'stored');
+  });
+
+  t.test('real: the 智能回访 calls the citizen of a completed ticket, who keys 1 during the introduction; the ticket is closed', async (t) => {
+    const tuesday = Date.parse('2026-11-24T10:00:00+08:00');
+    const app = await start(t, () => tuesday);
+    await until('the survey calls to be reconciled', () => app.callbackSurveyCalls.ready);
+    app.ticketsRepository.create({ number: '202611240001', caller: '13800005678', status: 'replied', title: '小区噪音扰民' }, tuesday);
+    app.ticketLifecycle.accept('202611240001', { actor: { kind: 'hotline', role: 'supervisor' }, userId: 1 }, null, false);
+    // Rings 0.5 s; 3 s into the introduction (~8 s) the citizen keys 1; the thanks; the service hangs up.
+    const phone = calledCitizen(500, [{ waitMs: 3000 }, { keys: '1' }]);
+    t.equal(app.callbackSurveyScheduler.tick(), 1, 'one survey call placed');
+    t.equal(await phone, 0, 'the citizen answered, keyed and was hung up by the service');
+    await app.callbackSurveyCalls.settled();
+    const ticket = app.ticketsRepository.findByNumber('202611240001')!;
+    t.equal(ticket.status, 'closed');
+    t.match(app.callbackSurveys.latestOf(ticket.id), { survey: { status: 'done', result: 'satisfied', attempts: 1 }, attempts: [{ key: '1', failure: null }] });
   });
 }

@@ -19,8 +19,8 @@ const headers = (method: string, cseq: number, withTag: boolean) => `
       Max-Forwards: 70`;
 
 /** The citizen: INVITE from `caller` (SIPp's -inf field0), the steps, then BYE, or wait for the service's BYE. */
-export function citizenScenario(steps: CitizenStep[], end: 'hang-up' | 'wait-for-bye'): string {
-  const body = steps
+function stepsXml(steps: CitizenStep[]): string {
+  return steps
     .map((step) =>
       'keys' in step
         ? [...step.keys]
@@ -31,6 +31,10 @@ export function citizenScenario(steps: CitizenStep[], end: 'hang-up' | 'wait-for
           : `  <pause milliseconds="${step.waitMs}"/>`,
     )
     .join('\n');
+}
+
+export function citizenScenario(steps: CitizenStep[], end: 'hang-up' | 'wait-for-bye'): string {
+  const body = stepsXml(steps);
   const ending =
     end === 'hang-up'
       ? `  <send retrans="500"><![CDATA[${headers('BYE', 2, true)}
@@ -81,8 +85,11 @@ ${ending}
 `;
 }
 
-/** The agent's softphone: rings for `ringMs`, answers, then waits for BYE (or sends it after `talkMs`). */
-export function agentPhoneScenario(ringMs: number, talkMs: number | null): string {
+/**
+ * The agent's softphone (or a citizen's phone the service calls): rings for `ringMs`, answers,
+ * runs `steps` (keys, pauses), then waits for BYE (or sends it after `talkMs`).
+ */
+export function agentPhoneScenario(ringMs: number, talkMs: number | null, steps: CitizenStep[] = []): string {
   const reply = (status: string, sdp: boolean) => `  <send><![CDATA[
       SIP/2.0 ${status}
       [last_Via:]
@@ -127,6 +134,8 @@ ${reply('200 OK', false)}`
 
     ]]></send>
   <recv response="200"/>`;
+  // SIPp refuses an optional message right before a pause: the ACK is awaited when a pause follows.
+  const ackOptional = talkMs === null && steps.length === 0;
   return `<?xml version="1.0" encoding="ISO-8859-1" ?>
 <scenario name="agent phone">
 ${
@@ -143,8 +152,8 @@ ${
 ${reply('180 Ringing', false)}
   <pause milliseconds="${ringMs}"/>
 ${reply('200 OK', true)}
-  <!-- SIPp refuses an optional message just before a pause, so a phone that hangs up itself insists on the ACK. -->
-  <recv request="ACK"${talkMs === null ? ' optional="true"' : ''}/>
+  <recv request="ACK"${ackOptional ? ' optional="true"' : ''}/>
+${stepsXml(steps)}
 ${hangup}
 </scenario>
 `;

@@ -124,7 +124,7 @@ t.test('dispatch adds one part per unit; two units sign for and reply in their o
   t.ok(again.ok && again.to === 'dispatched' && again.state.assignments.length === 3, 're-dispatch keeps the returned parts as history');
 });
 
-t.test('only the right people act: units on their own part, supervisors decide, the service supervises', async (t) => {
+t.test('only the right people act: units on their own part, supervisors decide, the service supervises and makes the 智能回访', async (t) => {
   const state = (status: TicketStatus, overdue = false): LifecycleState => ({ status, assignments: parts[status], overdue });
   t.match(transition(state('replied'), { type: 'accept', acceptFlagged: false }, agent), { ok: false, code: 'FORBIDDEN', message: /supervisor or admin.*not an agent/ });
   t.match(transition(state('intake'), { type: 'dispatch', unitIds: [1] }, unit), { ok: false, code: 'FORBIDDEN', message: /hotline staff.*not a unit user/ });
@@ -136,6 +136,9 @@ t.test('only the right people act: units on their own part, supervisors decide, 
   t.match(transition(state('dispatched'), { type: 'sign-for' }, { kind: 'unit', unitId: 99 }), { ok: false, code: 'ILLEGAL_TRANSITION' }, 'a unit without a part cannot sign for');
   t.match(transition(state('completed'), { type: 'callback', result: 'satisfied' }, agent), { ok: true, to: 'closed' }, 'agents make callbacks');
   t.match(transition(state('closed'), { type: 'reopen' }, system), { ok: true, to: 'reopened' });
+  t.match(transition(state('completed'), { type: 'callback', result: 'basically-satisfied' }, system), { ok: true, to: 'closed' }, 'the service\'s 智能回访 closes on a satisfied key');
+  t.match(transition(state('completed'), { type: 'callback', result: 'dissatisfied' }, system), { ok: true, to: 'reopened' }, 'and reopens on a dissatisfied one');
+  t.match(transition(state('closed'), { type: 'callback', result: 'satisfied' }, system), { ok: false, code: 'ILLEGAL_TRANSITION' }, 'a ticket a human already called back is not surveyed again');
 });
 
 t.test('a flagged reply is accepted only deliberately; send-back returns the part to the unit', async (t) => {

@@ -15,3 +15,4 @@ export * from './handling-units.js';
 export * from './ticket-lifecycle.js';
 export * from './kb.js';
 export * from './ticket-duplicates.js';
+export * from './callback-surveys.js';

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../shared/api.js';
 import { loadSession, type SessionUser } from '../shared/session.js';
 import { Actions } from './actions.js';
-import { actionText, channelText, deadlineText, flagText, partText, say, statusText, typeText, urgencyText, when } from './text.js';
-import type { Ticket, TicketEvent } from './types.js';
+import { actionText, callbackText, channelText, deadlineText, flagText, partText, say, statusText, surveyText, typeText, urgencyText, when } from './text.js';
+import type { CallbackSurvey, Ticket, TicketEvent } from './types.js';
 
 /** Attachments need the bearer token, so they are fetched and handed to the browser as a file. */
 async function download(number: string, id: number, name: string) {
@@ -57,6 +57,7 @@ export function TicketDetailPanel({ number, user, onOpen, onChanged }: { number:
             </dd>
           </>
         )}
+        {ticket.callbackSurvey && <SurveyFact survey={ticket.callbackSurvey} />}
         {ticket.mergedInto && (
           <>
             <dt>已合并至</dt>
@@ -148,5 +149,22 @@ export function TicketDetailPanel({ number, user, onOpen, onChanged }: { number:
         ))}
       </ol>
     </div>
+  );
+}
+
+/** Where the 智能回访 stands: its result, its next call, or why a person must call back. */
+function SurveyFact({ survey }: { survey: CallbackSurvey }) {
+  const parts = [say(surveyText, survey.status)];
+  if (survey.result) parts.push(say(callbackText, survey.result));
+  if (survey.attempts) parts.push(`已拨 ${survey.attempts}/${survey.maxAttempts} 次`);
+  if (survey.lastFailure && survey.status !== 'done') parts.push(`上次${say(surveyText, survey.lastFailure)}`);
+  if (survey.nextAttemptAt) parts.push(`下次 ${when(survey.nextAttemptAt)}`);
+  return (
+    <>
+      <dt>智能回访</dt>
+      <dd class={survey.status === 'failed' ? 'flag overdue' : undefined} data-testid="callback-survey">
+        {parts.join(' · ')}
+      </dd>
+    </>
   );
 }

@@ -32,6 +32,8 @@ export const actionText: Record<string, string> = {
   reopen: '重启',
   merge: '合并',
   'auto-supervise': '自动督办',
+  'callback-survey-call': '智能回访拨出',
+  'callback-survey-failed': '智能回访未成功',
 };
 
 /** A unit's part of a ticket, as the unit's inbox names it. */
@@ -43,6 +45,21 @@ export const channelText: Record<string, string> = { phone: '电话', web: '网�
 export const deadlineText: Record<string, string> = { 'sign-for': '签收时限', completion: '办结时限' };
 export const flagText: Record<string, string> = { 'on-time': '正常', near: '临期', overdue: '超期' };
 export const callbackText: Record<string, string> = { satisfied: '满意', 'basically-satisfied': '基本满意', dissatisfied: '不满意' };
+
+/** 智能回访: the survey's states and why a call got no answer. */
+export const surveyText: Record<string, string> = {
+  pending: '待拨打',
+  calling: '通话中',
+  done: '已回访',
+  failed: '未成功，请人工回访',
+  cancelled: '已人工回访',
+  busy: '忙线',
+  'no-answer': '无人接听',
+  unreachable: '无法接通',
+  'no-key': '未按键',
+  restart: '服务重启中断',
+  'no-number': '无可拨打号码',
+};
 
 export const say = (table: Record<string, string>, word: string) => table[word] ?? word;
 

@@ -37,6 +37,17 @@ export interface Ticket {
   mergedInto?: string | null;
   assignments?: Assignment[];
   attachments?: { id: number; name: string; size: number; unitId: number | null }[];
+  callbackSurvey?: CallbackSurvey | null;
+}
+
+/** The service's 智能回访 of the ticket's latest completion. */
+export interface CallbackSurvey {
+  status: string;
+  attempts: number;
+  maxAttempts: number;
+  nextAttemptAt: number | null;
+  lastFailure: string | null;
+  result: string | null;
 }
 
 export interface TicketEvent {
