@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from '@sinclair/typebox';
 import { ErrorResponse, Nullable } from '../http/schemas.js';
 import { callColumns, groupTitles, ticketColumns, toCsv, type Column } from './csv.js';
-import { arrange, callFigures, emptyCallCounts, emptyTicketCounts, ticketFigures, type Group, type Row } from './figures.js';
+import { arrange, callFigures, emptyCallCounts, emptyTicketCounts, sumCounts, ticketFigures, type Row } from './figures.js';
 import { labeller } from './labels.js';
 import { parseRange, type ReportRange } from './range.js';
 import { callGroupings, ticketGroupings } from './repository.js';
@@ -78,8 +78,6 @@ const reportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return { from: range.from, to: range.to, by, ...extra, rows: rows.map((r) => ({ key: r.key, label: r.label, ...r.figures })), total };
   }
 
-  const totalOf = <C>(groups: Group<C>[], empty: C) => groups[0]?.counts ?? empty;
-
   app.get(
     '/calls',
     {
@@ -93,10 +91,11 @@ const reportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const range = parseRange(from, to);
       const serviceLevelMs = app.config.SERVICE_LEVEL_SECONDS * 1000;
       const repo = app.reportsRepository;
-      const [groups, totals] = repo.snapshot(() => [repo.callCounts(range, by, serviceLevelMs), repo.callCounts(range, null, serviceLevelMs)]);
+      // Every call falls in exactly one day, queue or agent group (no agent: the null group), so the groups add up to the total.
+      const groups = repo.callCounts(range, by, serviceLevelMs);
       const names = by === 'day' ? new Map<string, string>() : repo.names(by, groups.map((g) => g.key));
       const rows = arrange(groups, callFigures, emptyCallCounts, labeller(by, names), by === 'day' ? range.days : null);
-      const total = callFigures(totalOf(totals, emptyCallCounts));
+      const total = callFigures(sumCounts(groups, emptyCallCounts));
       return send(reply, 'calls', range, by, format, callColumns, rows, total, { serviceLevelSeconds: app.config.SERVICE_LEVEL_SECONDS });
     },
   );
@@ -114,11 +113,15 @@ const reportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const range = parseRange(from, to);
       const now = app.clock();
       const repo = app.reportsRepository;
-      const [groups, totals] = repo.snapshot(() => [repo.ticketCounts(range, by, now), repo.ticketCounts(range, null, now)]);
+      const [groups, total] = repo.snapshot(() => {
+        const groups = repo.ticketCounts(range, by, now);
+        // A ticket falls in exactly one day, channel, type or category, so those groups add up to
+        // the total; by unit a ticket counts for each of its units, so the total is counted apart.
+        return [groups, sumCounts(by === 'unit' ? repo.ticketCounts(range, null, now) : groups, emptyTicketCounts)] as const;
+      });
       const names = by === 'unit' ? repo.names('unit', groups.map((g) => g.key)) : new Map<string, string>();
       const rows = arrange(groups, ticketFigures, emptyTicketCounts, labeller(by, names), by === 'day' ? range.days : null);
-      const total = ticketFigures(totalOf(totals, emptyTicketCounts));
-      return send(reply, 'tickets', range, by, format, ticketColumns, rows, total, { asOf: now });
+      return send(reply, 'tickets', range, by, format, ticketColumns, rows, ticketFigures(total), { asOf: now });
     },
   );
 };

@@ -61,6 +61,9 @@ export const ticketEvents = sqliteTable(
   (t) => [
     index('ticket_events_ticket').on(t.ticketId, t.at),
     index('ticket_events_action').on(t.action, t.at),
+    // A ticket's latest event of an action in one step, and its callbacks' results, from the index
+    // alone: what the tickets report reads for each of a month's tickets (src/reports/repository.ts).
+    index('ticket_events_resolution').on(t.ticketId, t.action, t.id, sql`${t.detail} ->> '$.result'`),
     uniqueIndex('ticket_events_deadline').on(t.ticketId, t.deadlineKey).where(sql`${t.deadlineKey} is not null`),
   ],
 );
