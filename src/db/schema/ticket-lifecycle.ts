@@ -31,8 +31,19 @@ export const ticketAssignments = sqliteTable(
     replyFlag: text('reply_flag'),
     extensionMinutes: integer('extension_minutes'),
     extensionReason: text('extension_reason'),
+    /**
+     * When the part first belongs on the supervisor's list (its earliest open deadline near), on
+     * the calendar as it was when written; null once it has left its unit's hands. Written by the
+     * lifecycle with every change, so the list is a range of ticket_assignments_flag.
+     */
+    flagAt: integer('flag_at'),
   },
-  (t) => [index('ticket_assignments_ticket').on(t.ticketId), index('ticket_assignments_unit').on(t.unitId, t.status), index('ticket_assignments_status').on(t.status)],
+  (t) => [
+    index('ticket_assignments_ticket').on(t.ticketId),
+    index('ticket_assignments_unit').on(t.unitId, t.status),
+    index('ticket_assignments_status').on(t.status),
+    index('ticket_assignments_flag').on(t.flagAt).where(sql`${t.flagAt} is not null`),
+  ],
 );
 
 /**

@@ -1,0 +1,2 @@
+ALTER TABLE `ticket_assignments` ADD `flag_at` integer;--> statement-breakpoint
+CREATE INDEX `ticket_assignments_flag` ON `ticket_assignments` (`flag_at`) WHERE "ticket_assignments"."flag_at" is not null;
