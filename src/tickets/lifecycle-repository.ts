@@ -64,9 +64,11 @@ export class LifecycleRepository {
   }
 
   /** Parts whose flag time has come by `now`, with ticket and unit, soonest deadline first: the overdue list's candidates. */
-  flaggedBy(now: number): Array<{ assignment: Assignment; ticket: TicketRow; unitName: string }> {
+  flaggedBy(now: number): Array<{ assignment: Assignment; ticket: Pick<TicketRow, 'id' | 'number' | 'title' | 'type' | 'urgency' | 'status'>; unitName: string }> {
+    // Not the whole ticket: its content and address are most of its row, and thousands are listed.
+    const ticket = { id: tickets.id, number: tickets.number, title: tickets.title, type: tickets.type, urgency: tickets.urgency, status: tickets.status };
     return this.db
-      .select({ assignment: ticketAssignments, ticket: tickets, unitName: handlingUnits.name })
+      .select({ assignment: ticketAssignments, ticket, unitName: handlingUnits.name })
       .from(ticketAssignments)
       .innerJoin(tickets, eq(tickets.id, ticketAssignments.ticketId))
       .innerJoin(handlingUnits, eq(handlingUnits.id, ticketAssignments.unitId))
