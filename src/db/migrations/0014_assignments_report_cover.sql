@@ -1,0 +1,2 @@
+DROP INDEX `ticket_assignments_ticket`;--> statement-breakpoint
+CREATE INDEX `ticket_assignments_ticket` ON `ticket_assignments` (`ticket_id`,`unit_id`,`status`,`sign_for_due_at`,`signed_for_at`,`due_at`,`replied_at`);
