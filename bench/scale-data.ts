@@ -48,6 +48,8 @@ function momentOn(dayStart: number) {
 
 export function load(path: string, sizes: Sizes, now: number, progress: (what: string) => void): void {
   const sqlite = new Database(path);
+  // The migrations left the file in WAL, and SQLite ignores a switch from WAL straight to OFF.
+  sqlite.pragma('journal_mode = DELETE');
   sqlite.pragma('journal_mode = OFF');
   sqlite.pragma('synchronous = OFF');
   sqlite.pragma('foreign_keys = OFF');

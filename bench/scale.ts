@@ -45,7 +45,9 @@ async function service(): Promise<FastifyInstance> {
 async function ensureData() {
   if (existsSync(path)) {
     const have = counts(path);
-    if (have.tickets === sizes.tickets && have.callEvents >= sizes.callEvents) return log(`reusing ${path}: ${have.tickets} tickets, ${have.callEvents} call events`);
+    // The generator stops a call's events at the day's share, so it makes a little under the
+    // count asked for (29 998 560 of 30 million): within a thousandth is the same data.
+    if (have.tickets === sizes.tickets && have.callEvents >= sizes.callEvents * 0.999) return log(`reusing ${path}: ${have.tickets} tickets, ${have.callEvents} call events`);
     log(`${path} holds ${have.tickets} tickets and ${have.callEvents} call events: making it again`);
   }
   for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true });

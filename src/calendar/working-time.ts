@@ -34,12 +34,28 @@ export function hoursOn(calendar: Calendar, day: number): TimeRange[] {
   return calendar.weekly[weekdays[(day + 4) % 7]!];
 }
 
+/**
+ * Each calendar object's days as worked out once: the overdue list measures thousands of
+ * deadlines over the same few weeks. Calendars are values (an edit stores a new one and every
+ * read makes a new object), so a day's hours never change under a calendar object.
+ */
+const daysOf = new WeakMap<Calendar, Map<number, Array<[number, number]>>>();
+
 /** The day's working time as [start, end) instants, in order. */
 function intervalsOn(calendar: Calendar, day: number, offsetMs: number): Array<[number, number]> {
-  const midnight = day * DAY_MS - offsetMs;
-  return hoursOn(calendar, day)
-    .map((r): [number, number] => [midnight + minutesOf(r.from) * MINUTE_MS, midnight + minutesOf(r.to) * MINUTE_MS])
-    .sort((a, b) => a[0] - b[0]);
+  let days = daysOf.get(calendar);
+  if (!days) daysOf.set(calendar, (days = new Map()));
+  // The day number and the offset in one key: days are whole, offsets are whole minutes.
+  const key = day * 1e8 + offsetMs;
+  let intervals = days.get(key);
+  if (!intervals) {
+    const midnight = day * DAY_MS - offsetMs;
+    intervals = hoursOn(calendar, day)
+      .map((r): [number, number] => [midnight + minutesOf(r.from) * MINUTE_MS, midnight + minutesOf(r.to) * MINUTE_MS])
+      .sort((a, b) => a[0] - b[0]);
+    days.set(key, intervals);
+  }
+  return intervals;
 }
 
 export function isOpen(calendar: Calendar, instant: number, offsetMs = CHINA_UTC_OFFSET_MS): boolean {

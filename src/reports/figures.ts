@@ -136,6 +136,13 @@ export interface Group<C> {
   counts: C;
 }
 
+/** The groups' counts added up: the total, where every row counted falls in exactly one group. */
+export function sumCounts<C extends object>(groups: Group<C>[], empty: C): C {
+  const total = { ...empty } as Record<string, number>;
+  for (const { counts } of groups) for (const [k, v] of Object.entries(counts)) total[k] = (total[k] ?? 0) + (v as number);
+  return total as C;
+}
+
 export interface Row<F> {
   key: string | null;
   label: string;

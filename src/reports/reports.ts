@@ -1,4 +1,4 @@
-import { arrange, callFigures, emptyCallCounts, emptyTicketCounts, ticketFigures, type CallFigures, type Group, type Row, type TicketFigures } from './figures.js';
+import { arrange, callFigures, emptyCallCounts, emptyTicketCounts, sumCounts, ticketFigures, type CallFigures, type Group, type Row, type TicketFigures } from './figures.js';
 import { labeller } from './labels.js';
 import type { ReportRange } from './range.js';
 import type { CallGrouping, ReportsRepository, TicketGrouping } from './repository.js';
@@ -12,20 +12,13 @@ export interface Report<F> {
   total: F | null;
 }
 
-/** The groups' counts added up: the total, when every row counted falls in exactly one group. */
-function sum<C extends object>(groups: Group<C>[], empty: C): C {
-  const total: Record<string, number> = { ...(empty as Record<string, number>) };
-  for (const { counts } of groups) for (const [k, v] of Object.entries(counts as Record<string, number>)) total[k] = (total[k] ?? 0) + v;
-  return total as C;
-}
-
 /** A call is on one day, in one queue, with at most one agent: the groups add up to the total. */
 export function callReport(repo: ReportsRepository, range: ReportRange, by: CallGrouping, serviceLevelMs: number): { rows: Row<CallFigures>[]; total: CallFigures } {
   const groups = repo.callCounts(range, by, serviceLevelMs);
   const names = by === 'day' ? new Map<string, string>() : repo.names(by, groups.map((g) => g.key));
   return {
     rows: arrange(groups, callFigures, emptyCallCounts, labeller(by, names), by === 'day' ? range.days : null),
-    total: callFigures(sum(groups, emptyCallCounts)),
+    total: callFigures(sumCounts(groups, emptyCallCounts)),
   };
 }
 
@@ -35,7 +28,7 @@ export function ticketReport(repo: ReportsRepository, range: ReportRange, by: Ti
   const names = by === 'unit' ? repo.names('unit', groups.map((g) => g.key)) : new Map<string, string>();
   return {
     rows: arrange(groups, ticketFigures, emptyTicketCounts, labeller(by, names), by === 'day' ? range.days : null),
-    total: by === 'unit' ? null : ticketFigures(sum(groups, emptyTicketCounts)),
+    total: by === 'unit' ? null : ticketFigures(sumCounts(groups, emptyTicketCounts)),
   };
 }
 

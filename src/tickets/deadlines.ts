@@ -49,3 +49,22 @@ export function deadlineFlag(calendar: Calendar, start: number, due: number, now
   if (now >= due) return { flag: 'overdue', usedPercent };
   return { flag: usedPercent >= nearPercent ? 'near' : 'on-time', usedPercent };
 }
+
+/**
+ * The instant a part still with its unit first shows as near (or overdue) on either of its open
+ * deadlines, or null once it is no longer with the unit. Never later than deadlineFlag would say:
+ * usedPercent is rounded, so half a percent early, and a minute more for the fractions.
+ */
+export function flagAt(
+  calendar: Calendar,
+  part: { status: string; dispatchedAt: number; signForDueAt: number; dueAt: number },
+  nearPercent: number,
+): number | null {
+  if (part.status !== 'dispatched' && part.status !== 'handling') return null;
+  const near = (due: number) => {
+    const allowed = workingMinutesBetween(calendar, part.dispatchedAt, due);
+    const minutes = Math.floor((allowed * (nearPercent - 0.5)) / 100) - 1;
+    return Math.min(due, minutes > 0 ? addWorkingMinutes(calendar, part.dispatchedAt, minutes) : part.dispatchedAt);
+  };
+  return part.status === 'dispatched' ? Math.min(near(part.signForDueAt), near(part.dueAt)) : near(part.dueAt);
+}

@@ -69,17 +69,37 @@ export class LifecycleRepository {
       .all();
   }
 
-  /** Parts still with their unit (not yet replied), with ticket and unit: the overdue list's candidates. */
-  working(dueBy?: number): Array<{ assignment: Assignment; ticket: TicketRow; unitName: string }> {
-    const due = dueBy === undefined ? undefined : or(lte(ticketAssignments.dueAt, dueBy), and(eq(ticketAssignments.status, 'dispatched'), lte(ticketAssignments.signForDueAt, dueBy)));
+  /** Parts whose flag time has come by `now`, with ticket and unit, soonest deadline first: the overdue list's candidates. */
+  flaggedBy(now: number): Array<{ assignment: Assignment; ticket: Pick<TicketRow, 'id' | 'number' | 'title' | 'type' | 'urgency' | 'status'>; unitName: string }> {
+    // Not the whole ticket: its content and address are most of its row, and thousands are listed.
+    const ticket = { id: tickets.id, number: tickets.number, title: tickets.title, type: tickets.type, urgency: tickets.urgency, status: tickets.status };
     return this.db
-      .select({ assignment: ticketAssignments, ticket: tickets, unitName: handlingUnits.name })
+      .select({ assignment: ticketAssignments, ticket, unitName: handlingUnits.name })
       .from(ticketAssignments)
       .innerJoin(tickets, eq(tickets.id, ticketAssignments.ticketId))
       .innerJoin(handlingUnits, eq(handlingUnits.id, ticketAssignments.unitId))
-      .where(and(inArray(ticketAssignments.status, ['dispatched', 'handling']), due))
+      .where(and(isNotNull(ticketAssignments.flagAt), lte(ticketAssignments.flagAt, now)))
       .orderBy(asc(ticketAssignments.dueAt), asc(ticketAssignments.id))
       .all();
+  }
+
+  /** Rewrites every part's flag time that `flagAt` now puts elsewhere (a new calendar, a new near percent); returns how many changed. */
+  refreshFlags(flagAt: (part: Assignment) => number | null): number {
+    return this.db.transaction((tx) => {
+      const parts = tx
+        .select()
+        .from(ticketAssignments)
+        .where(or(inArray(ticketAssignments.status, ['dispatched', 'handling']), isNotNull(ticketAssignments.flagAt)))
+        .all();
+      let changed = 0;
+      for (const part of parts) {
+        const at = flagAt(part);
+        if (at === part.flagAt) continue;
+        this.updateAssignment(part.id, { flagAt: at }, tx);
+        changed += 1;
+      }
+      return changed;
+    });
   }
 
   recordEvent(event: TicketEventInput, tx: Tx = this.db): TicketEventRow {

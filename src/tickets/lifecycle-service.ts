@@ -6,7 +6,7 @@ import { ticketAttachments, tickets, type TicketUrgency } from '../db/schema/ind
 import { errors } from '../errors.js';
 import type { Tx } from '../menus/repository.js';
 import type { HandlingUnitsRepository } from '../units/repository.js';
-import { dueDates, policyFor } from './deadlines.js';
+import { dueDates, flagAt, policyFor } from './deadlines.js';
 import { isActive, transition, type Action, type Actor, type CallbackResult, type LifecycleState, type Outcome } from './lifecycle.js';
 import type { Assignment, LifecycleRepository, TicketRow } from './lifecycle-repository.js';
 import { checkReply } from './reply-check.js';
@@ -42,6 +42,8 @@ export interface LifecycleDeps {
   /** The calendar deadlines count on, read at each use so an admin's edit applies at once. */
   calendar: () => Calendar;
   clock: () => number;
+  /** DEADLINE_NEAR_PERCENT: where a part's flag time falls (supervision.ts lists the flagged ones). */
+  nearPercent: number;
 }
 
 /** A part is overdue once its sign-for deadline passes unsigned, or its completion deadline passes unreplied. */
@@ -94,6 +96,10 @@ export class TicketLifecycle {
       const extra = step.write?.(tx, outcome, parts, ticket) ?? {};
       if (outcome.to === 'completed' && outcome.from !== 'completed') Object.assign(extra, this.completion?.completed(tx, ticket, at));
       if (outcome.from === 'completed' && outcome.to !== 'completed') this.completion?.leftCompleted(tx, ticket.id, at);
+      for (const part of repository.assignments(ticket.id, tx)) {
+        const flag = flagAt(this.calendar(), part, this.deps.nearPercent);
+        if (flag !== part.flagAt) repository.updateAssignment(part.id, { flagAt: flag }, tx);
+      }
       const updated = tx.update(tickets).set({ status: outcome.to, updatedAt: at }).where(eq(tickets.id, ticket.id)).returning().get()!;
       repository.recordEvent(
         {
@@ -143,7 +149,7 @@ export class TicketLifecycle {
         const added = outcome.state.assignments.filter((a) => a.id === undefined);
         for (const a of added) {
           this.deps.repository.insertAssignment(
-            { ticketId: ticket.id, unitId: a.unitId, status: 'dispatched', dispatchedAt: at, ...due, signedForAt: null, repliedAt: null, reply: null, replyFlag: null, extensionMinutes: null, extensionReason: null },
+            { ticketId: ticket.id, unitId: a.unitId, status: 'dispatched', dispatchedAt: at, ...due, signedForAt: null, repliedAt: null, reply: null, replyFlag: null, extensionMinutes: null, extensionReason: null, flagAt: null },
             tx,
           );
         }

@@ -26,7 +26,7 @@ export default fp(
     const repository = new LifecycleRepository(db);
     // Without the named calendar (a typo in TICKET_CALENDAR), office hours still give sane deadlines.
     const calendar = (): Calendar => app.calendars.get(config.TICKET_CALENDAR) ?? { ...defaultCalendar, name: config.TICKET_CALENDAR };
-    const lifecycle = new TicketLifecycle({ db, repository, units, calendar, clock: app.clock });
+    const lifecycle = new TicketLifecycle({ db, repository, units, calendar, clock: app.clock, nearPercent: config.DEADLINE_NEAR_PERCENT });
     const supervision = new Supervision({ repository, lifecycle, calendar, clock: app.clock, nearPercent: config.DEADLINE_NEAR_PERCENT, log: app.log.child({ area: 'supervision' }) });
     app.decorate('handlingUnits', units);
     app.decorate('lifecycleRepository', repository);
@@ -34,7 +34,10 @@ export default fp(
     app.decorate('ticketAttachments', new AttachmentsStore(db, config.ATTACHMENTS_DIR));
     app.decorate('supervision', supervision);
     app.decorate('ticketCalendar', calendar);
-    app.addHook('onReady', async () => supervision.start(config.SUPERVISION_INTERVAL_MS));
+    app.addHook('onReady', async () => {
+      supervision.refreshFlags();
+      supervision.start(config.SUPERVISION_INTERVAL_MS);
+    });
     app.addHook('onClose', async () => supervision.stop());
   },
   { name: 'ticket-lifecycle', dependencies: ['db', 'call-center'] },

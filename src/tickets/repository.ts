@@ -1,4 +1,4 @@
-import { desc, eq, like } from 'drizzle-orm';
+import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { tickets } from '../db/schema/index.js';
 
@@ -35,15 +35,14 @@ export class TicketsRepository {
   intake(input: TicketInput, now = Date.now()): Ticket {
     return this.db.transaction((tx) => {
       const prefix = ticketNumberPrefix(now);
+      // The day's numbers, read from the number index (':' sorts after '9'); the sequence is compared
+      // as a number, since as text the 10 000th (…10000) sorts before the 9 999th (…9999).
       const last = tx
-        .select({ number: tickets.number })
+        .select({ seq: sql<number | null>`max(cast(substr(${tickets.number}, ${prefix.length + 1}) as integer))` })
         .from(tickets)
-        .where(like(tickets.number, `${prefix}%`))
-        .orderBy(desc(tickets.number))
-        .limit(1)
+        .where(and(gt(tickets.number, prefix), lt(tickets.number, `${prefix}:`)))
         .get();
-      const seq = last && last.number.length === prefix.length + 4 ? Number(last.number.slice(prefix.length)) + 1 : 1;
-      const number = `${prefix}${String(seq).padStart(4, '0')}`;
+      const number = `${prefix}${String((last?.seq ?? 0) + 1).padStart(4, '0')}`;
       return tx.insert(tickets).values({ ...input, number, status: 'intake', channel: 'phone', createdAt: now, updatedAt: now }).returning().get();
     });
   }

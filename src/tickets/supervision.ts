@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Calendar } from '../calendar/model.js';
-import { deadlineFlag, type DeadlineFlag } from './deadlines.js';
+import { deadlineFlag, flagAt, type DeadlineFlag } from './deadlines.js';
 import type { LifecycleRepository } from './lifecycle-repository.js';
 import { overdueDeadlines, systemActor, type TicketLifecycle } from './lifecycle-service.js';
 
@@ -35,12 +35,30 @@ export interface SupervisionDeps {
  */
 export class Supervision {
   private timer: NodeJS.Timeout | null = null;
+  /** The calendar and near percent the stored flag times were last made on, by this process. */
+  private flagsMadeOn: string | null = null;
 
   constructor(private readonly deps: SupervisionDeps) {}
 
-  flagged(now = this.deps.clock()): FlaggedDeadline[] {
+  /**
+   * Makes the parts' flag times agree with the calendar and near percent in force: the lifecycle
+   * writes them as parts change, but an edited calendar, a new DEADLINE_NEAR_PERCENT or a service
+   * that stopped before either moves them all. Cheap when nothing changed; returns the calendar.
+   */
+  refreshFlags(): Calendar {
     const calendar = this.deps.calendar();
-    const rows = this.deps.repository.working();
+    const on = JSON.stringify([calendar, this.deps.nearPercent]);
+    if (on !== this.flagsMadeOn) {
+      const changed = this.deps.repository.refreshFlags((part) => flagAt(calendar, part, this.deps.nearPercent));
+      if (changed) this.deps.log.info({ changed }, 'deadline flag times recomputed');
+      this.flagsMadeOn = on;
+    }
+    return calendar;
+  }
+
+  flagged(now = this.deps.clock()): FlaggedDeadline[] {
+    const calendar = this.refreshFlags();
+    const rows = this.deps.repository.flaggedBy(now);
     const ticketIds = [...new Set(rows.map((r) => r.ticket.id))];
     const swept = this.deps.repository.supervisedKeys(ticketIds);
     const byHand = this.deps.repository.manualSupervisions(ticketIds);
@@ -73,7 +91,9 @@ export class Supervision {
 
   /** Supervises every deadline missed by `now` not supervised yet; returns how many it recorded. */
   sweep(now = this.deps.clock()): number {
-    const rows = this.deps.repository.working(now);
+    this.refreshFlags();
+    // An overdue part is flagged: its flag time is never after its deadlines.
+    const rows = this.deps.repository.flaggedBy(now);
     const done = this.deps.repository.supervisedKeys([...new Set(rows.map((r) => r.ticket.id))]);
     let recorded = 0;
     for (const { assignment, ticket } of rows) {

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { defaultCalendar, type Calendar } from '../../src/calendar/model.js';
-import { deadlineFlag, defaultPolicies, dueDates, policyFor } from '../../src/tickets/deadlines.js';
+import { deadlineFlag, defaultPolicies, dueDates, flagAt, policyFor } from '../../src/tickets/deadlines.js';
 
 /** 2026: 国庆节 1–7 October off, Saturday 10 October worked in exchange (调休). */
 const nationalDay: Calendar = {
@@ -36,4 +36,22 @@ t.test('an admin’s policy for a type and urgency wins over the default', async
   t.same(policyFor(stored, 'complaint', 'normal'), { signForMinutes: 60, completionMinutes: 900 });
   t.same(policyFor(stored, 'consult', 'normal'), defaultPolicies.normal);
   t.same(policyFor(stored, 'complaint', 'urgent'), defaultPolicies.urgent);
+});
+
+t.test('the flag time (what the overdue list reads from an index) is never after the minute a deadline shows as near, and only minutes before', async (t) => {
+  const MINUTE = 60_000;
+  for (const [dispatchedAt, urgency] of [[cst('2026-09-30T15:00:00'), 'normal'], [cst('2026-11-24T11:50:00'), 'urgent'], [cst('2026-11-27T17:10:00'), 'critical']] as const) {
+    const due = dueDates(nationalDay, dispatchedAt, defaultPolicies[urgency]);
+    for (const nearPercent of [1, 50, 80, 99]) {
+      for (const status of ['dispatched', 'handling'] as const) {
+        const at = flagAt(nationalDay, { status, dispatchedAt, ...due }, nearPercent)!;
+        const deadlines = status === 'dispatched' ? [due.signForDueAt, due.dueAt] : [due.dueAt];
+        const shows = (now: number) => deadlines.some((d) => deadlineFlag(nationalDay, dispatchedAt, d, now, nearPercent).flag !== 'on-time');
+        let first = dispatchedAt;
+        while (!shows(first)) first += MINUTE;
+        t.ok(at <= first && first - at <= 5 * MINUTE, `${urgency}, ${status}, near at ${nearPercent}%: flag ${new Date(at).toISOString()}, first shown ${new Date(first).toISOString()}`);
+      }
+    }
+  }
+  t.equal(flagAt(nationalDay, { status: 'replied', dispatchedAt: cst('2026-09-30T15:00:00'), signForDueAt: 0, dueAt: 0 }, 80), null, 'a replied part is off the list');
 });

@@ -88,3 +88,18 @@ t.test('deadlines come from the type and urgency: an admin’s policy applies to
   t.match((await ctx.api({ method: 'DELETE', url: '/api/ticket-deadlines/complaint/urgent' })).json(), { signForMinutes: 60, custom: false });
   t.equal((await ctx.api({ method: 'GET', url: '/api/audit?entity=ticket-deadline' })).json().length, 2, 'both changes are audited');
 });
+
+t.test('the calendar edited after dispatch: the list follows the new working hours at once', async (t) => {
+  const w = await ticketWorld(t);
+  const { ctx, tokens, units } = w;
+  const number = await w.intake();
+  await w.act(number, 'dispatch', tokens.agent, { units: [units.market] });
+  const overdue = () => ctx.api({ method: 'GET', url: '/api/tickets/overdue' }, tokens.supervisor).then((r) => r.json());
+  w.setNow('2026-11-24T10:30:00');
+  t.same(await overdue(), [], 'Tuesday 09:00 dispatch, two working hours to sign for: at 10:30, 75% used');
+
+  const office = [{ from: '08:30', to: '12:00' }, { from: '13:30', to: '17:30' }];
+  const shortTuesday = { weekly: { sun: [], mon: office, tue: [{ from: '08:30', to: '10:45' }, { from: '13:30', to: '17:30' }], wed: office, thu: office, fri: office, sat: [] }, overrides: [] };
+  t.equal((await ctx.api({ method: 'PUT', url: '/api/calendars/default', payload: shortTuesday })).statusCode, 200);
+  t.match(await overdue(), [{ number, deadline: 'sign-for', flag: 'near', usedPercent: 86 }], 'the morning now ends at 10:45: 90 of the 105 working minutes to 11:00 are used');
+});

@@ -31,8 +31,20 @@ export const ticketAssignments = sqliteTable(
     replyFlag: text('reply_flag'),
     extensionMinutes: integer('extension_minutes'),
     extensionReason: text('extension_reason'),
+    /**
+     * When the part first belongs on the supervisor's list (its earliest open deadline near), on
+     * the calendar as it was when written; null once it has left its unit's hands. Written by the
+     * lifecycle with every change, so the list is a range of ticket_assignments_flag.
+     */
+    flagAt: integer('flag_at'),
   },
-  (t) => [index('ticket_assignments_ticket').on(t.ticketId), index('ticket_assignments_unit').on(t.unitId, t.status), index('ticket_assignments_status').on(t.status)],
+  (t) => [
+    // Also covers the tickets report's deadline figures: a month's parts are read from the index alone.
+    index('ticket_assignments_ticket').on(t.ticketId, t.unitId, t.status, t.signForDueAt, t.signedForAt, t.dueAt, t.repliedAt),
+    index('ticket_assignments_unit').on(t.unitId, t.status),
+    index('ticket_assignments_status').on(t.status),
+    index('ticket_assignments_flag').on(t.flagAt).where(sql`${t.flagAt} is not null`),
+  ],
 );
 
 /**
@@ -61,6 +73,9 @@ export const ticketEvents = sqliteTable(
   (t) => [
     index('ticket_events_ticket').on(t.ticketId, t.at),
     index('ticket_events_action').on(t.action, t.at),
+    // A ticket's latest event of an action in one step, and its callbacks' results, from the index
+    // alone: what the tickets report reads for each of a month's tickets (src/reports/repository.ts).
+    index('ticket_events_resolution').on(t.ticketId, t.action, t.id, sql`${t.detail} ->> '$.result'`),
     uniqueIndex('ticket_events_deadline').on(t.ticketId, t.deadlineKey).where(sql`${t.deadlineKey} is not null`),
   ],
 );
