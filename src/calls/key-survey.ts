@@ -2,6 +2,7 @@ import type { Telephony } from '../telephony/types.js';
 import { promptsMedia, type PromptSettings } from '../ivr/speech.js';
 import { startSurvey, stepSurvey, type SurveyCommand, type SurveyInput, type SurveySettings, type SurveyState } from '../survey/post-call.js';
 import type { CallbackResult } from '../tickets/lifecycle.js';
+import { PromptAndTimer } from './prompt-and-timer.js';
 import type { CallSession } from './session.js';
 
 /** What the citizen did, told as it happens; the survey's owner writes it where it belongs. */
@@ -25,15 +26,16 @@ export interface KeySurveyDeps {
  */
 export class KeySurvey {
   private state: SurveyState = { phase: 'asking', tries: 1 };
-  private playback: string | null = null;
-  private cancelTimer: (() => void) | null = null;
+  private readonly channel: PromptAndTimer;
   private stopped = false;
 
   constructor(
     private readonly session: CallSession,
     private readonly deps: KeySurveyDeps,
     private readonly outcome: KeySurveyOutcome,
-  ) {}
+  ) {
+    this.channel = new PromptAndTimer(session, deps.telephony);
+  }
 
   /** Asks the question; `intro` plays ahead of it in the same playback, so a key during it answers too. */
   start(intro: string[] = []): Promise<void> {
@@ -52,8 +54,7 @@ export class KeySurvey {
 
   stop(): void {
     this.stopped = true;
-    this.cancelTimer?.();
-    this.cancelTimer = null;
+    this.channel.cancelTimer();
   }
 
   private async input(input: SurveyInput): Promise<void> {
@@ -75,35 +76,15 @@ export class KeySurvey {
     const { telephony } = this.deps;
     const { session } = this;
     switch (command.type) {
-      case 'play': {
-        const playbackId = session.nextPlaybackId();
-        this.playback = playbackId;
+      case 'play':
         // A stopped prompt's finish still arrives: only the prompt now playing moves the survey on.
-        session.whenPlaybackEnds(playbackId, async () => {
-          if (this.playback !== playbackId) return;
-          this.playback = null;
-          await this.input({ type: 'prompt-finished' });
-        });
-        await telephony.play(session.channelId, promptsMedia([...intro, command.prompt], this.deps.prompts), playbackId);
-        return;
-      }
-      case 'stop-prompt': {
-        const playbackId = this.playback;
-        this.playback = null;
-        if (playbackId) await telephony.stopPlayback(playbackId);
-        return;
-      }
+        return this.channel.play(promptsMedia([...intro, command.prompt], this.deps.prompts), () => this.input({ type: 'prompt-finished' }));
+      case 'stop-prompt':
+        return this.channel.stopPrompt();
       case 'start-timer':
-        this.cancelTimer?.();
-        this.cancelTimer = session.after(command.seconds * 1000, () => {
-          this.cancelTimer = null;
-          return this.input({ type: 'timeout' });
-        });
-        return;
+        return this.channel.startTimer(command.seconds, () => this.input({ type: 'timeout' }));
       case 'cancel-timer':
-        this.cancelTimer?.();
-        this.cancelTimer = null;
-        return;
+        return this.channel.cancelTimer();
       case 'answered':
         this.outcome.answered(command.key, command.result);
         return;

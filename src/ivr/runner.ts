@@ -1,6 +1,7 @@
 import type { Telephony } from '../telephony/types.js';
 import type { CallLog } from '../calls/call-log.js';
 import type { CallSession } from '../calls/session.js';
+import { PromptAndTimer } from '../calls/prompt-and-timer.js';
 import type { Calendar } from '../calendar/model.js';
 import type { MenuDefinition } from './model.js';
 import { startIvr, stepIvr, type IvrCommand, type IvrContext, type IvrInput, type IvrState } from './interpreter.js';
@@ -27,8 +28,7 @@ export interface IvrExit {
  */
 export class IvrRunner {
   private state: IvrState | null = null;
-  private currentPlayback: string | null = null;
-  private cancelTimer: (() => void) | null = null;
+  private readonly channel: PromptAndTimer;
   private running = true;
 
   constructor(
@@ -44,7 +44,9 @@ export class IvrRunner {
       now: () => number;
       calendar: (name: string) => Calendar | null;
     },
-  ) {}
+  ) {
+    this.channel = new PromptAndTimer(session, deps.telephony);
+  }
 
   async start(): Promise<void> {
     const { state, commands } = startIvr(this.menu, this.context());
@@ -60,16 +62,14 @@ export class IvrRunner {
   }
 
   onPlaybackFinished(playbackId: string): Promise<void> {
-    if (playbackId !== this.currentPlayback) return Promise.resolve();
-    this.currentPlayback = null;
+    if (!this.channel.finished(playbackId)) return Promise.resolve();
     return this.input({ type: 'prompt-finished' });
   }
 
   /** The caller left the IVR (hung up, or went to a queue): no more prompts or timers. */
   stop(): void {
     this.running = false;
-    this.cancelTimer?.();
-    this.cancelTimer = null;
+    this.channel.cancelTimer();
   }
 
   private context(): IvrContext {
@@ -87,29 +87,14 @@ export class IvrRunner {
     const { telephony, callLog } = this.deps;
     const session = this.session;
     switch (command.type) {
-      case 'play': {
-        const playbackId = session.nextPlaybackId();
-        this.currentPlayback = playbackId;
-        await telephony.play(session.channelId, promptsMedia(command.prompt, { ...this.deps.prompts, language: this.state?.language ?? this.deps.prompts.language }), playbackId);
-        return;
-      }
-      case 'stop-prompt': {
-        const playbackId = this.currentPlayback;
-        this.currentPlayback = null;
-        if (playbackId) await telephony.stopPlayback(playbackId);
-        return;
-      }
+      case 'play':
+        return this.channel.play(promptsMedia(command.prompt, { ...this.deps.prompts, language: this.state?.language ?? this.deps.prompts.language }));
+      case 'stop-prompt':
+        return this.channel.stopPrompt();
       case 'start-timer':
-        this.cancelTimer?.();
-        this.cancelTimer = session.after(command.seconds * 1000, () => {
-          this.cancelTimer = null;
-          return this.input({ type: 'timeout' });
-        });
-        return;
+        return this.channel.startTimer(command.seconds, () => this.input({ type: 'timeout' }));
       case 'cancel-timer':
-        this.cancelTimer?.();
-        this.cancelTimer = null;
-        return;
+        return this.channel.cancelTimer();
       case 'enter-node':
         callLog.ivrStep(session.id, { nodeId: command.nodeId, kind: command.kind, label: command.label, key: command.key, at: Date.now() });
         session.log.info({ nodeId: command.nodeId, key: command.key }, 'ivr node entered');
