@@ -1,3 +1,4 @@
+import type { Ticket as BaseTicket } from '../shared/types.js';
 export interface Deadline {
   kind: 'sign-for' | 'completion';
   dueAt: number;
@@ -20,19 +21,10 @@ export interface Assignment {
   deadline: Deadline | null;
 }
 
-export interface Ticket {
-  number: string;
-  caller: string;
-  status: string;
-  type: string;
-  category: string;
+/** The ticket as the desktop knows it, with what the workbench shows besides. */
+export interface Ticket extends BaseTicket {
   channel: string;
   urgency: string;
-  title: string;
-  content: string;
-  citizenName: string | null;
-  address: string | null;
-  callId: string | null;
   createdAt: number;
   mergedInto?: string | null;
   assignments?: Assignment[];
