@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, exists, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { ticketAssignments, tickets, type AssignmentStatus, type TicketChannel, type TicketStatus, type TicketType } from '../db/schema/index.js';
 import type { Ticket } from './repository.js';
@@ -26,19 +26,27 @@ export interface TicketFilter {
 /** LIKE's own wildcards in what a person typed match themselves. */
 const literal = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function where(db: Db, f: TicketFilter): SQL | undefined {
-  // A set of ticket ids, not a join, so a ticket with two matching parts is listed once; read
-  // through the parts' (unit, status) index, so a unit's list costs its own tickets, not the whole table.
-  const parts =
-    f.unitIds || f.parts
-      ? inArray(
-          tickets.id,
-          db
-            .select({ id: ticketAssignments.ticketId })
-            .from(ticketAssignments)
-            .where(and(f.unitIds ? inArray(ticketAssignments.unitId, f.unitIds) : undefined, f.parts ? inArray(ticketAssignments.status, f.parts) : undefined)),
-        )
-      : undefined;
+/**
+ * Past this many matching parts, a unit filter is checked ticket by ticket (newest first, one
+ * probe of the parts' ticket index each) instead of gathering the parts' ticket ids first: a
+ * city's millions of parts would take seconds to gather, while its tickets are so dense among all
+ * that a page, and a capped total, are found after a few thousand probes. A department's parts
+ * are few, and gathering them beats probing the many tickets that are not its own.
+ */
+const DENSE_PARTS = 200_000;
+
+function partsOf(db: Db, f: TicketFilter, denseParts: number): SQL | undefined {
+  if (!f.unitIds && !f.parts) return undefined;
+  const partWhere = and(f.unitIds ? inArray(ticketAssignments.unitId, f.unitIds) : undefined, f.parts ? inArray(ticketAssignments.status, f.parts) : undefined);
+  const many = db.select({ n: count() }).from(db.select({ one: sql`1` }).from(ticketAssignments).where(partWhere).limit(denseParts).as('parts')).get()!.n === denseParts;
+  // Either way a ticket with two matching parts is listed once.
+  return many
+    ? exists(db.select({ one: sql`1` }).from(ticketAssignments).where(and(eq(ticketAssignments.ticketId, tickets.id), partWhere)))
+    : inArray(tickets.id, db.select({ id: ticketAssignments.ticketId }).from(ticketAssignments).where(partWhere));
+}
+
+function where(db: Db, f: TicketFilter, denseParts: number): SQL | undefined {
+  const parts = partsOf(db, f, denseParts);
   const q = f.q?.trim();
   const text = q
     ? /^[0-9+*#]+$/.test(q)
@@ -59,11 +67,16 @@ function where(db: Db, f: TicketFilter): SQL | undefined {
   );
 }
 
-/** The ticket list behind 工单管理 and the units' inbox: filtered, newest first, a page at a time with the total. */
-export function listTickets(db: Db, filter: TicketFilter): { total: number; items: Ticket[] } {
-  if (filter.unitIds?.length === 0 || filter.numbers?.length === 0) return { total: 0, items: [] };
-  const condition = where(db, filter);
-  const total = db.select({ n: count() }).from(tickets).where(condition).get()?.n ?? 0;
+/**
+ * The ticket list behind 工单管理 and the units' inbox: filtered, newest first, a page at a time.
+ * The total counts at most `countCap` matches: past that a person refines the filter rather than
+ * pages on, and counting a city's millions would take seconds; `totalCapped` says it stopped.
+ */
+export function listTickets(db: Db, filter: TicketFilter, countCap: number, denseParts = DENSE_PARTS): { total: number; totalCapped: boolean; items: Ticket[] } {
+  if (filter.unitIds?.length === 0 || filter.numbers?.length === 0) return { total: 0, totalCapped: false, items: [] };
+  const condition = where(db, filter, denseParts);
+  const matches = db.select({ one: sql`1` }).from(tickets).where(condition).limit(countCap + 1).as('matches');
+  const counted = db.select({ n: count() }).from(matches).get()?.n ?? 0;
   const items = db.select().from(tickets).where(condition).orderBy(desc(tickets.createdAt), desc(tickets.id)).limit(filter.limit).offset(filter.offset).all();
-  return { total, items };
+  return { total: Math.min(counted, countCap), totalCapped: counted > countCap, items };
 }
