@@ -49,6 +49,7 @@ export async function listBench(app: FastifyInstance, now: number, timings: Timi
     ['supervisor', 'page 1, no filter', ''],
     ['supervisor', 'status=handling', 'status=handling'],
     ['supervisor', 'status=closed', 'status=closed'],
+    ['supervisor', '待派单 tab (3 statuses)', 'status=intake,returned,reopened'],
     ['supervisor', 'a department', `unit=${department}`],
     ['supervisor', 'a whole city', `unit=${city}`],
     ['supervisor', 'a city, part=handling', `unit=${city}&part=handling`],
