@@ -34,7 +34,7 @@ async function loginAs(app: FastifyInstance, username: string, role: 'supervisor
 type Timings = (samples: number[]) => Record<string, number>;
 
 /** Each case is run a few times; the first run reads the pages from disk, so p99/max show a cold start. */
-export async function listBench(app: FastifyInstance, now: number, timings: Timings, runs = 5): Promise<Array<Record<string, unknown>>> {
+export async function listBench(app: FastifyInstance, now: number, timings: Timings, runs = 5, match = ''): Promise<Array<Record<string, unknown>>> {
   const sqlite = app.db.$client;
   const [city] = ensureCities(sqlite, now);
   const department = sqlite.prepare('select id from handling_units where parent_id = ? order by id limit 1').pluck().get(city) as number;
@@ -67,7 +67,7 @@ export async function listBench(app: FastifyInstance, now: number, timings: Timi
     ['department user', 'title words', `q=${encodeURIComponent('噪音')}`],
   ];
   const rows: Array<Record<string, unknown>> = [];
-  for (const [who, what, query] of cases) {
+  for (const [who, what, query] of cases.filter(([who, what]) => `${who}: ${what}`.includes(match))) {
     const samples: number[] = [];
     let body: { total: number; totalCapped?: boolean; items: unknown[] } | undefined;
     for (let i = 0; i < runs; i += 1) {

@@ -27,38 +27,45 @@ export interface TicketFilter {
 const literal = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * How many matches make a filter dense. Past `parts` matching parts, a unit filter is checked
- * ticket by ticket (newest first, one probe of the parts' ticket index each) instead of gathering
- * the parts' ticket ids first: a city's millions of parts take seconds to gather, while its
- * tickets are so dense among all that a page, and a capped total, are found after a few thousand
- * probes; a department's parts are few, and gathering them beats probing the tickets not its own.
- * Past `statuses` tickets in several statuses, the page walks all tickets newest first rather than
- * sorting every match (one status is a range of its index already in that order).
+ * How many matches make a filter dense. Past `walk` matches, the page walks all tickets newest
+ * first and checks each, rather than sorting every match: dense matches come early in that walk
+ * (one status is a range of its own index already in that order, so only several statuses need it).
+ * Past `probe` matching parts, a unit filter is checked ticket by ticket with one probe of the
+ * parts' ticket index, for the count too, instead of gathering the parts' ticket ids first: a
+ * city's millions of parts take seconds to gather, while its tickets are so dense among all that
+ * a page, and a capped total, are found after a few thousand probes.
  */
 export interface Density {
-  parts: number;
-  statuses: number;
+  walk: number;
+  probe: number;
 }
-const DENSE: Density = { parts: 200_000, statuses: 20_000 };
+const DENSE: Density = { walk: 20_000, probe: 200_000 };
 
 const atLeast = (db: Db, rows: SQL | undefined, table: typeof tickets | typeof ticketAssignments, n: number) =>
   db.select({ n: count() }).from(db.select({ one: sql`1` }).from(table).where(rows).limit(n).as('some')).get()!.n === n;
 
-function partsOf(db: Db, f: TicketFilter, dense: number): SQL | undefined {
-  if (!f.unitIds && !f.parts) return undefined;
+/** A ticket with two matching parts is listed once: the parts are a set of ticket ids, not a join. */
+function partsOf(db: Db, f: TicketFilter, dense: Density): { count?: SQL; page?: SQL } {
+  if (!f.unitIds && !f.parts) return {};
   const partWhere = and(f.unitIds ? inArray(ticketAssignments.unitId, f.unitIds) : undefined, f.parts ? inArray(ticketAssignments.status, f.parts) : undefined);
-  // Either way a ticket with two matching parts is listed once.
-  return atLeast(db, partWhere, ticketAssignments, dense)
-    ? exists(db.select({ one: sql`1` }).from(ticketAssignments).where(and(eq(ticketAssignments.ticketId, tickets.id), partWhere)))
-    : inArray(tickets.id, db.select({ id: ticketAssignments.ticketId }).from(ticketAssignments).where(partWhere));
+  if (atLeast(db, partWhere, ticketAssignments, dense.probe)) {
+    // One seek on the ticket, its few parts' units and statuses read from that index entry: seeking
+    // (ticket, unit) for each of a city's hundred units would be a hundred seeks per ticket.
+    const ofTicket = and(f.unitIds ? inArray(sql`+${ticketAssignments.unitId}`, f.unitIds) : undefined, f.parts ? inArray(sql`+${ticketAssignments.status}`, f.parts) : undefined);
+    const probed = exists(db.select({ one: sql`1` }).from(ticketAssignments).where(and(eq(ticketAssignments.ticketId, tickets.id), ofTicket)));
+    return { count: probed, page: probed };
+  }
+  const ids = db.select({ id: ticketAssignments.ticketId }).from(ticketAssignments).where(partWhere);
+  // The unary plus keeps SQLite from looking each id up and sorting them all.
+  const walk = atLeast(db, partWhere, ticketAssignments, dense.walk);
+  return { count: inArray(tickets.id, ids), page: walk ? inArray(sql`+${tickets.id}`, ids) : inArray(tickets.id, ids) };
 }
 
 /** The filter, for the count and for the page in intake order. */
 function where(db: Db, f: TicketFilter, dense: Density): { count: SQL | undefined; page: SQL | undefined } {
-  const parts = partsOf(db, f, dense.parts);
+  const parts = partsOf(db, f, dense);
   const statuses = f.statuses && inArray(tickets.status, f.statuses);
-  // The unary plus keeps SQLite from reading the statuses' index ranges, to be sorted after.
-  const walk = f.statuses && f.statuses.length > 1 && atLeast(db, statuses, tickets, dense.statuses) ? inArray(sql`+${tickets.status}`, f.statuses) : statuses;
+  const walk = f.statuses && f.statuses.length > 1 && atLeast(db, statuses, tickets, dense.walk) ? inArray(sql`+${tickets.status}`, f.statuses) : statuses;
   const q = f.q?.trim();
   const text = q
     ? /^[0-9+*#]+$/.test(q)
@@ -66,7 +73,6 @@ function where(db: Db, f: TicketFilter, dense: Density): { count: SQL | undefine
       : sql`${tickets.title} like ${`%${literal(q)}%`} escape '\\'`
     : undefined;
   const others = [
-    parts,
     f.type ? eq(tickets.type, f.type) : undefined,
     f.category ? eq(tickets.category, f.category) : undefined,
     f.channel ? eq(tickets.channel, f.channel) : undefined,
@@ -76,7 +82,7 @@ function where(db: Db, f: TicketFilter, dense: Density): { count: SQL | undefine
     f.numbers ? inArray(tickets.number, f.numbers) : undefined,
     text,
   ];
-  return { count: and(statuses, ...others), page: and(walk, ...others) };
+  return { count: and(statuses, parts.count, ...others), page: and(walk, parts.page, ...others) };
 }
 
 /**
