@@ -4,6 +4,7 @@
 // a month. The database is made once at BENCH_DB and reused while its row counts match.
 //   BENCH_DB=/tmp/bench-10m.db npm run bench:scale
 //   BENCH_DB=/tmp/bench-1m.db npm run bench:scale -- --tickets 1000000 --events 3000000
+//   BENCH_DB=/tmp/bench-10m.db npm run bench:scale -- --only list [--runs 5] [--match city]   (the ticket list alone)
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,12 +16,16 @@ import { createLogger } from '../src/log.js';
 import { chinaDay } from '../src/reports/range.js';
 import { AriTelephony } from '../src/telephony/ari-telephony.js';
 import { callerNumber, counts, load, type Sizes } from './scale-data.js';
+import { listBench } from './scale-list.js';
 import { percentile } from './service.js';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : undefined;
 };
+const option = (name: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : undefined);
+/** `--only list`: time the ticket list alone, not the screen-pop and the reports; `--match city` only its cases naming a city. */
+const only = option('only');
 const ticketCount = arg('tickets') ?? 10_000_000;
 const sizes: Sizes = { tickets: ticketCount, callEvents: arg('events') ?? 3 * ticketCount };
 const path = process.env.BENCH_DB ?? join(tmpdir(), `bench-scale-${sizes.tickets}.db`);
@@ -76,6 +81,7 @@ async function measure() {
   const app = await service();
   const rows: Array<Record<string, unknown>> = [];
   const sqlite = app.db.$client;
+  if (only === 'list') return finish(app, await listBench(app, NOW, timings, arg('runs'), option('match')));
   const totals = sqlite.prepare('select (select count(*) from calls) as calls, (select max(id) from call_events) as callEvents, (select max(id) from tickets) as tickets, (select count(*) from ticket_assignments) as assignments, (select max(id) from ticket_events) as ticketEvents').get();
   log(`rows: ${JSON.stringify(totals)}`);
 
@@ -132,6 +138,11 @@ async function measure() {
     for (const by of ['day', 'queue', 'agent']) await repeat(`calls report, a ${span}, by ${by}`, `/api/reports/calls?${range}&by=${by}`, 3, (b) => b.total.offered);
     for (const by of ['day', 'channel', 'type', 'category', 'unit']) await repeat(`tickets report, a ${span}, by ${by}`, `/api/reports/tickets?${range}&by=${by}`, 3, (b) => b.total.takenIn);
   }
+  rows.push(...(await listBench(app, NOW, timings)));
+  await finish(app, rows);
+}
+
+async function finish(app: FastifyInstance, rows: Array<Record<string, unknown>>) {
   await app.close();
   console.table(rows);
   log(`database ${path}: ${gb(sizeOf(path))}`);

@@ -42,6 +42,8 @@ const configSchema = Type.Object({
   TICKET_CALENDAR: Type.String({ default: 'default', minLength: 1 }),
   /** A deadline is flagged as near once this share of its working time is used. */
   DEADLINE_NEAR_PERCENT: Type.Integer({ default: 80, minimum: 1, maximum: 99 }),
+  /** The ticket list counts its matches up to this many, then says "10000+". */
+  TICKET_LIST_COUNT_CAP: Type.Integer({ default: 10_000, minimum: 1 }),
   /** How often overdue tickets are looked for and supervised (督办); 0 turns the sweep off. */
   SUPERVISION_INTERVAL_MS: Type.Integer({ default: 60_000, minimum: 0, maximum: 86_400_000 }),
   /** Where files units attach to their replies are kept. */

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, exists, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { ticketAssignments, tickets, type AssignmentStatus, type TicketChannel, type TicketStatus, type TicketType } from '../db/schema/index.js';
 import type { Ticket } from './repository.js';
@@ -26,28 +26,53 @@ export interface TicketFilter {
 /** LIKE's own wildcards in what a person typed match themselves. */
 const literal = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function where(db: Db, f: TicketFilter): SQL | undefined {
-  // A set of ticket ids, not a join, so a ticket with two matching parts is listed once; read
-  // through the parts' (unit, status) index, so a unit's list costs its own tickets, not the whole table.
-  const parts =
-    f.unitIds || f.parts
-      ? inArray(
-          tickets.id,
-          db
-            .select({ id: ticketAssignments.ticketId })
-            .from(ticketAssignments)
-            .where(and(f.unitIds ? inArray(ticketAssignments.unitId, f.unitIds) : undefined, f.parts ? inArray(ticketAssignments.status, f.parts) : undefined)),
-        )
-      : undefined;
+/**
+ * How many matches make a filter dense. Past `walk` matches, the page walks all tickets newest
+ * first and checks each, rather than sorting every match: dense matches come early in that walk
+ * (one status is a range of its own index already in that order, so only several statuses need it).
+ * Past `probe` matching parts, a unit filter is checked ticket by ticket with one probe of the
+ * parts' ticket index, for the count too, instead of gathering the parts' ticket ids first: a
+ * city's millions of parts take seconds to gather, while its tickets are so dense among all that
+ * a page, and a capped total, are found after a few thousand probes.
+ */
+export interface Density {
+  walk: number;
+  probe: number;
+}
+const DENSE: Density = { walk: 20_000, probe: 200_000 };
+
+const atLeast = (db: Db, rows: SQL | undefined, table: typeof tickets | typeof ticketAssignments, n: number) =>
+  db.select({ n: count() }).from(db.select({ one: sql`1` }).from(table).where(rows).limit(n).as('some')).get()!.n === n;
+
+/** A ticket with two matching parts is listed once: the parts are a set of ticket ids, not a join. */
+function partsOf(db: Db, f: TicketFilter, dense: Density): { count?: SQL; page?: SQL } {
+  if (!f.unitIds && !f.parts) return {};
+  const partWhere = and(f.unitIds ? inArray(ticketAssignments.unitId, f.unitIds) : undefined, f.parts ? inArray(ticketAssignments.status, f.parts) : undefined);
+  if (atLeast(db, partWhere, ticketAssignments, dense.probe)) {
+    // One seek on the ticket, its few parts' units and statuses read from that index entry: seeking
+    // (ticket, unit) for each of a city's hundred units would be a hundred seeks per ticket.
+    const ofTicket = and(f.unitIds ? inArray(sql`+${ticketAssignments.unitId}`, f.unitIds) : undefined, f.parts ? inArray(sql`+${ticketAssignments.status}`, f.parts) : undefined);
+    const probed = exists(db.select({ one: sql`1` }).from(ticketAssignments).where(and(eq(ticketAssignments.ticketId, tickets.id), ofTicket)));
+    return { count: probed, page: probed };
+  }
+  const ids = db.select({ id: ticketAssignments.ticketId }).from(ticketAssignments).where(partWhere);
+  // The unary plus keeps SQLite from looking each id up and sorting them all.
+  const walk = atLeast(db, partWhere, ticketAssignments, dense.walk);
+  return { count: inArray(tickets.id, ids), page: walk ? inArray(sql`+${tickets.id}`, ids) : inArray(tickets.id, ids) };
+}
+
+/** The filter, for the count and for the page in intake order. */
+function where(db: Db, f: TicketFilter, dense: Density): { count: SQL | undefined; page: SQL | undefined } {
+  const parts = partsOf(db, f, dense);
+  const statuses = f.statuses && inArray(tickets.status, f.statuses);
+  const walk = f.statuses && f.statuses.length > 1 && atLeast(db, statuses, tickets, dense.walk) ? inArray(sql`+${tickets.status}`, f.statuses) : statuses;
   const q = f.q?.trim();
   const text = q
     ? /^[0-9+*#]+$/.test(q)
       ? or(like(tickets.number, `${q}%`), like(tickets.caller, `%${q}%`))
       : sql`${tickets.title} like ${`%${literal(q)}%`} escape '\\'`
     : undefined;
-  return and(
-    f.statuses ? inArray(tickets.status, f.statuses) : undefined,
-    parts,
+  const others = [
     f.type ? eq(tickets.type, f.type) : undefined,
     f.category ? eq(tickets.category, f.category) : undefined,
     f.channel ? eq(tickets.channel, f.channel) : undefined,
@@ -56,14 +81,20 @@ function where(db: Db, f: TicketFilter): SQL | undefined {
     f.caller ? eq(tickets.caller, f.caller) : undefined,
     f.numbers ? inArray(tickets.number, f.numbers) : undefined,
     text,
-  );
+  ];
+  return { count: and(statuses, parts.count, ...others), page: and(walk, parts.page, ...others) };
 }
 
-/** The ticket list behind 工单管理 and the units' inbox: filtered, newest first, a page at a time with the total. */
-export function listTickets(db: Db, filter: TicketFilter): { total: number; items: Ticket[] } {
-  if (filter.unitIds?.length === 0 || filter.numbers?.length === 0) return { total: 0, items: [] };
-  const condition = where(db, filter);
-  const total = db.select({ n: count() }).from(tickets).where(condition).get()?.n ?? 0;
-  const items = db.select().from(tickets).where(condition).orderBy(desc(tickets.createdAt), desc(tickets.id)).limit(filter.limit).offset(filter.offset).all();
-  return { total, items };
+/**
+ * The ticket list behind 工单管理 and the units' inbox: filtered, newest first, a page at a time.
+ * The total counts at most `countCap` matches: past that a person refines the filter rather than
+ * pages on, and counting a city's millions would take seconds; `totalCapped` says it stopped.
+ */
+export function listTickets(db: Db, filter: TicketFilter, countCap: number, dense = DENSE): { total: number; totalCapped: boolean; items: Ticket[] } {
+  if (filter.unitIds?.length === 0 || filter.numbers?.length === 0) return { total: 0, totalCapped: false, items: [] };
+  const condition = where(db, filter, dense);
+  const matches = db.select({ one: sql`1` }).from(tickets).where(condition.count).limit(countCap + 1).as('matches');
+  const counted = db.select({ n: count() }).from(matches).get()?.n ?? 0;
+  const items = db.select().from(tickets).where(condition.page).orderBy(desc(tickets.createdAt), desc(tickets.id)).limit(filter.limit).offset(filter.offset).all();
+  return { total: Math.min(counted, countCap), totalCapped: counted > countCap, items };
 }

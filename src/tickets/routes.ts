@@ -57,20 +57,21 @@ const ticketsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/',
-    { config: { units: true }, schema: { querystring: ListQuery, response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(TicketListItem) }), ...errorsOf } } },
+    { config: { units: true }, schema: { querystring: ListQuery, response: { 200: Type.Object({ total: Type.Integer(), totalCapped: Type.Boolean(), items: Type.Array(TicketListItem) }), ...errorsOf } } },
     async (request) => {
       const { filter, deadline } = listFilter(app, request, request.query);
       if (deadline) {
         const units = filter.unitIds && new Set(filter.unitIds);
         filter.numbers = [...new Set(app.supervision.flagged().filter((d) => d.flag === deadline && (!units || units.has(d.unitId))).map((d) => d.number))];
       }
-      const { total, items } = listTickets(app.db, filter);
+      const { total, totalCapped, items } = listTickets(app.db, filter, app.config.TICKET_LIST_COUNT_CAP);
       const parts = app.lifecycleRepository.assignmentsOf(items.map((t) => t.id));
       const names = new Map(app.handlingUnits.list().map((u) => [u.id, u.name]));
       const calendar = app.ticketCalendar();
       const now = app.clock();
       return {
         total,
+        totalCapped,
         items: items.map((ticket) => ({
           ...ticketView(ticket),
           parts: parts

@@ -76,7 +76,7 @@ t.test('who may do what: units see and act on their own tickets only; reviews ne
     t.equal(res.statusCode, 404, `another unit: ${method} ${url}`);
     t.equal(res.json().message, `Ticket ${number} not found`);
   }
-  t.same((await w.ctx.api({ method: 'GET', url: '/api/tickets?caller=13912345678' }, tokens.housing)).json(), { total: 0, items: [] }, 'the list holds only the unit’s own tickets');
+  t.same((await w.ctx.api({ method: 'GET', url: '/api/tickets?caller=13912345678' }, tokens.housing)).json(), { total: 0, totalCapped: false, items: [] }, 'the list holds only the unit’s own tickets');
   for (const url of ['/api/calls', '/api/agents', '/api/tickets/overdue', '/api/ticket-deadlines']) {
     t.equal((await w.ctx.api({ method: 'GET', url }, tokens.market)).statusCode, 403, `a unit user cannot GET ${url}`);
   }

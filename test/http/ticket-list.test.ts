@@ -1,4 +1,5 @@
 import t from 'tap';
+import { listTickets, type TicketFilter } from '../../src/tickets/list.js';
 import { cst, goodReply, ticketWorld, type TicketWorld } from '../helpers/tickets.js';
 
 type Listed = { total: number; items: Array<{ number: string; parts: Array<{ unitName: string; status: string; deadline: { flag: string } | null }> }> };
@@ -155,4 +156,46 @@ t.test('a manual 督办 marks the overdue deadline supervised in the overdue lis
   const after = (await w.ctx.api({ method: 'GET', url: '/api/tickets/overdue' }, w.tokens.supervisor)).json();
   t.match(after, [{ number, deadline: 'sign-for', flag: 'overdue', supervised: true }]);
   t.equal(w.ctx.app.supervision.sweep(), 1, 'the sweep still records its own supervision of the deadline, once');
+});
+
+t.test('past TICKET_LIST_COUNT_CAP matches the total stops counting and says so; pages go on', async (t) => {
+  const w = await ticketWorld(t, { TICKET_LIST_COUNT_CAP: '2' });
+  const taken = [];
+  for (const title of ['噪音一', '噪音二', '噪音三', '电梯']) taken.push(await w.intake(title));
+  const page = async (query: string) => (await list(w, query, w.tokens.supervisor)).json() as Listed & { totalCapped: boolean };
+  t.match(await page('?limit=1'), { total: 2, totalCapped: true }, 'four match: two counted, and capped');
+  t.match(await page(`?q=${encodeURIComponent('噪音')}&limit=1`), { total: 2, totalCapped: true }, 'three match');
+  t.match(await page('?limit=1&offset=3'), { totalCapped: true, items: [{ number: taken[0] }] }, 'the pages past the cap are still served');
+  t.match(await page(`?q=${encodeURIComponent('噪音二')}`), { total: 1, totalCapped: false }, 'under the cap the total is exact');
+  t.match(await page(`?q=${encodeURIComponent('噪音')}&status=dispatched`), { total: 0, totalCapped: false, items: [] });
+});
+
+t.test('unit and status filters list the same tickets whether read sparse (gathered, then sorted) or dense (walked newest first)', async (t) => {
+  const w = await ticketWorld(t);
+  const { tokens, units, ctx } = w;
+  const both = await w.intake('两个部门');
+  const market = await w.intake('预付卡退费');
+  const housing = await w.intake('小区电梯故障');
+  await w.intake('未派单');
+  await w.act(both, 'dispatch', tokens.agent, { units: [units.market, units.housing] });
+  await w.act(market, 'dispatch', tokens.agent, { units: [units.market] });
+  await w.act(housing, 'dispatch', tokens.agent, { units: [units.housing] });
+  await w.act(housing, 'sign-for', tokens.housing);
+  const filters: Array<Partial<TicketFilter>> = [
+    { unitIds: [units.market] },
+    { unitIds: [units.market, units.housing] },
+    { unitIds: [units.housing], parts: ['handling'] },
+    { parts: ['dispatched'] },
+    { unitIds: [units.market, units.housing], statuses: ['dispatched'], limit: 1, offset: 1 },
+    { statuses: ['intake', 'dispatched'] },
+    { statuses: ['intake', 'handling'], limit: 1, offset: 1 },
+  ];
+  for (const f of filters) {
+    const filter = { limit: 50, offset: 0, ...f };
+    const gathered = listTickets(ctx.app.db, filter, 100);
+    const probed = listTickets(ctx.app.db, filter, 100, { walk: 1, probe: 1 });
+    t.same(probed, gathered, JSON.stringify(f));
+    t.ok(gathered.items.length > 0, `${JSON.stringify(f)} lists some`);
+  }
+  t.same(listTickets(ctx.app.db, { unitIds: [units.market, units.housing], limit: 50, offset: 0 }, 100, { walk: 1, probe: 1 }).items.map((i) => i.number), [housing, market, both], 'a ticket with two matching parts once');
 });

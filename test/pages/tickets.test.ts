@@ -155,3 +155,28 @@ t.test('the list: every ticket newest first, the tabs and filters narrow it, a p
   await page.getByTestId('pager').filter({ hasText: '共 5 张' }).waitFor();
   t.same(pageProblems(page), []);
 });
+
+t.test('past the counted cap the pager says 31+ and pages on while pages come full', async (t) => {
+  const w = await ticketWorld(t, { TICKET_LIST_COUNT_CAP: '31' });
+  const base = await serve(w.ctx);
+  const browser = await launchBrowser(t);
+  for (let i = 0; i < 62; i += 1) await w.intake(`小区噪音扰民 ${i + 1}`);
+  const made = await w.ctx.api({ method: 'POST', url: '/api/auth/users', payload: { username: 'banzhang', password: 'password-123', role: 'supervisor' } });
+  t.equal(made.statusCode, 201, made.body);
+  const page = await loggedInPage(browser, base, 'banzhang', 'password-123');
+  await page.goto(`${base}/tickets.html`);
+  const pager = page.getByTestId('pager');
+  await pager.filter({ hasText: '共 31+ 张' }).waitFor();
+  t.match(await pager.textContent(), /共 31\+ 张 · 请缩小筛选范围.*第 1 \/ 2\+ 页/);
+  await pager.scrollIntoViewIfNeeded();
+  await screenshot(page, 'tickets-8-capped-total');
+  const next = page.getByRole('button', { name: '下一页' });
+  await next.click();
+  await pager.filter({ hasText: '第 2 / 2+ 页' }).waitFor();
+  t.ok(await next.isEnabled(), 'page 2 is full: there may be more');
+  await next.click();
+  await pager.filter({ hasText: '第 3 / 2+ 页' }).waitFor();
+  t.equal(await page.getByTestId('ticket-row').count(), 2, 'the last two tickets');
+  t.ok(await next.isDisabled(), 'a page not full is the last');
+  t.same(pageProblems(page), []);
+});

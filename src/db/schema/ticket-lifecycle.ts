@@ -41,7 +41,8 @@ export const ticketAssignments = sqliteTable(
   (t) => [
     // Also covers the tickets report's deadline figures: a month's parts are read from the index alone.
     index('ticket_assignments_ticket').on(t.ticketId, t.unitId, t.status, t.signForDueAt, t.signedForAt, t.dueAt, t.repliedAt),
-    index('ticket_assignments_unit').on(t.unitId, t.status),
+    // Holds the ticket too, so a unit's list gathers its ticket ids from the index alone.
+    index('ticket_assignments_unit').on(t.unitId, t.status, t.ticketId),
     index('ticket_assignments_status').on(t.status),
     index('ticket_assignments_flag').on(t.flagAt).where(sql`${t.flagAt} is not null`),
   ],

@@ -52,7 +52,8 @@ export const tickets = sqliteTable(
   (t) => [
     index('tickets_caller').on(t.caller, t.createdAt),
     index('tickets_call_id').on(t.callId),
-    index('tickets_status').on(t.status),
+    // A status's tickets newest first: the ticket list's page and capped total read one range of it.
+    index('tickets_status').on(t.status, t.createdAt),
     // Covers the tickets report: a month's tickets with their status and groupings are read from
     // the index alone, not from rows that carry the title, content and address.
     index('tickets_report').on(t.createdAt, t.status, t.channel, t.type, t.category),

@@ -29,7 +29,7 @@ export function TicketsPage({ user }: { user: SessionUser }) {
   const lead = user.role === 'supervisor' || user.role === 'admin';
   const tabs = isUnit ? unitTabs : [...hotlineTabs, ...(lead ? [{ id: 'overdue', label: '超期预警', query: {} }] : [])];
   const [filters, setFilters] = useState<Filters>(() => filtersFromUrl(location.search, tabs[0]!.id));
-  const [list, setList] = useState<{ total: number; items: TicketListItem[] }>({ total: 0, items: [] });
+  const [list, setList] = useState<{ total: number; totalCapped: boolean; items: TicketListItem[] }>({ total: 0, totalCapped: false, items: [] });
   const [units, setUnits] = useState<Unit[]>([]);
   const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +51,7 @@ export function TicketsPage({ user }: { user: SessionUser }) {
   useEffect(() => {
     if (filters.tab === 'overdue') return;
     setError(null);
-    api<{ total: number; items: TicketListItem[] }>('GET', query).then(setList, (err: unknown) => setError(err instanceof ApiError ? err.message : String(err)));
+    api<{ total: number; totalCapped: boolean; items: TicketListItem[] }>('GET', query).then(setList, (err: unknown) => setError(err instanceof ApiError ? err.message : String(err)));
   }, [query, filters.tab, reloads]);
 
   const go = (next: Filters) => {
@@ -83,7 +83,7 @@ export function TicketsPage({ user }: { user: SessionUser }) {
                   {error}
                 </p>
               )}
-              <TicketTable items={list.items} mine={isUnit ? new Set(units.map((u) => u.id)) : null} total={list.total} page={filters.page} open={filters.ticket} onOpen={open} onPage={(page) => go({ ...filters, page })} />
+              <TicketTable items={list.items} mine={isUnit ? new Set(units.map((u) => u.id)) : null} total={list.total} totalCapped={list.totalCapped} page={filters.page} open={filters.ticket} onOpen={open} onPage={(page) => go({ ...filters, page })} />
             </>
           )}
         </section>

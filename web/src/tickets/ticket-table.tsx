@@ -15,8 +15,10 @@ function pressing(item: TicketListItem, mine: Set<number> | null) {
 }
 
 /** 工单列表: one dense row per ticket; a click opens it beside the list. */
-export function TicketTable(props: { items: TicketListItem[]; mine: Set<number> | null; total: number; page: number; open: string; onOpen: (n: string) => void; onPage: (p: number) => void }) {
+export function TicketTable(props: { items: TicketListItem[]; mine: Set<number> | null; total: number; totalCapped: boolean; page: number; open: string; onOpen: (n: string) => void; onPage: (p: number) => void }) {
   const pages = Math.max(1, Math.ceil(props.total / PAGE_SIZE));
+  // Past the counted cap there may be more pages: the next one is offered while pages come full.
+  const more = props.page < pages || (props.totalCapped && props.items.length === PAGE_SIZE);
   return (
     <div class="ticket-table">
       {props.items.length === 0 ? (
@@ -66,15 +68,20 @@ export function TicketTable(props: { items: TicketListItem[]; mine: Set<number> 
         </table>
       )}
       <div class="pager" data-testid="pager">
-        <span>共 {props.total} 张</span>
+        {props.totalCapped ? (
+          <span title="Over this many match; narrow the filter to count them exactly">共 {props.total}+ 张 · 请缩小筛选范围</span>
+        ) : (
+          <span>共 {props.total} 张</span>
+        )}
         <span class="spacer" />
         <button type="button" disabled={props.page <= 1} onClick={() => props.onPage(props.page - 1)}>
           上一页
         </button>
         <span>
-          第 {props.page} / {pages} 页
+          第 {props.page} / {pages}
+          {props.totalCapped ? '+' : ''} 页
         </span>
-        <button type="button" disabled={props.page >= pages} onClick={() => props.onPage(props.page + 1)}>
+        <button type="button" disabled={!more} onClick={() => props.onPage(props.page + 1)}>
           下一页
         </button>
       </div>
