@@ -76,8 +76,8 @@ export function load(path: string, sizes: Sizes, now: number, progress: (what: s
   );
   const insertCallEvent = sqlite.prepare('insert into call_events (call_id, at, type, data) values (?, ?, ?, ?)');
   const insertTicket = sqlite.prepare(
-    `insert into tickets (id, number, caller, status, urgency, type, category, channel, title, content, citizen_name, address, call_id, agent_id, merged_into_id, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `insert into tickets (id, number, caller, status, urgency, type, category, channel, title, content, citizen_name, address, call_id, agent_id, merged_into_id, direct_answered, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertAssignment = sqlite.prepare(
     `insert into ticket_assignments (ticket_id, unit_id, status, dispatched_at, sign_for_due_at, signed_for_at, due_at, replied_at, reply) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -162,6 +162,7 @@ export function load(path: string, sizes: Sizes, now: number, progress: (what: s
       return result === 'dissatisfied' ? 'reopened' : 'closed';
     };
     let status: string;
+    let directAnswered = 0;
     if (random() < 0.01 && id > 1) {
       status = 'merged';
       event('merge', 'intake', 'merged', createdAt + 60_000, null, `{"into":${id - 1}}`);
@@ -169,11 +170,12 @@ export function load(path: string, sizes: Sizes, now: number, progress: (what: s
       status = 'intake';
     } else if (random() < 0.45) {
       event('direct-answer', 'intake', 'completed', createdAt);
+      directAnswered = 1;
       status = age > 3 * DAY_MS || random() < 0.5 ? callback(createdAt + Math.min(age - 1, DAY_MS + random() * DAY_MS)) : 'completed';
     } else {
       status = dispatch(id, createdAt, urgency, event, callback);
     }
-    insertTicket.run(id, number, p.caller, status, urgency, type, pick(categoryCodes), channel, title, content, pick(names), `${pick(districts)}某路${Math.floor(random() * 300)}号`, p.callId, p.agentId, status === 'merged' ? id - 1 : null, createdAt, createdAt);
+    insertTicket.run(id, number, p.caller, status, urgency, type, pick(categoryCodes), channel, title, content, pick(names), `${pick(districts)}某路${Math.floor(random() * 300)}号`, p.callId, p.agentId, status === 'merged' ? id - 1 : null, directAnswered, createdAt, createdAt);
   }
 
   // A dispatched ticket: signed for, handled and replied to at a pace that mostly keeps the

@@ -137,6 +137,8 @@ async function measure() {
   for (const [span, range] of ranges) {
     for (const by of ['day', 'queue', 'agent']) await repeat(`calls report, a ${span}, by ${by}`, `/api/reports/calls?${range}&by=${by}`, 3, (b) => b.total.offered);
     for (const by of ['day', 'channel', 'type', 'category', 'unit']) await repeat(`tickets report, a ${span}, by ${by}`, `/api/reports/tickets?${range}&by=${by}`, 3, (b) => b.total.takenIn);
+    // The report page's one request: its chosen groupings plus the charts' calls by day and tickets by channel, type and unit.
+    await repeat(`report page overview, a ${span}`, `/api/reports/overview?${range}&calls=day&tickets=day`, 3, (b) => b.tickets.total.takenIn);
   }
   rows.push(...(await listBench(app, NOW, timings)));
   await finish(app, rows);

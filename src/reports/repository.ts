@@ -77,15 +77,10 @@ export class ReportsRepository {
           ? countWhere(condition)
           : sql<number>`count(*)`;
 
-    // Whether the ticket's latest direct-answer-or-dispatch event is a direct answer: each action's
-    // latest id is one step down ticket_events_resolution, read from the index alone (as the
-    // callbacks and their results are below): a month is 400 000 tickets at a big city's hotline.
-    const latest = (action: string) => sql`coalesce((select max(${ticketEvents.id}) from ${ticketEvents} where ${ticketEvents.ticketId} = ${tickets.id} and ${ticketEvents.action} = ${action}), 0)`;
-    const directAnswer = sql`${latest('direct-answer')} > ${latest('dispatch')}`;
     const ticketSelect = {
       key: ticketKey.as('report_key'),
       takenIn: countOf(tickets.id),
-      directAnswered: countOf(tickets.id, directAnswer),
+      directAnswered: countOf(tickets.id, sql`${tickets.directAnswered}`),
       completed: countOf(tickets.id, sql`${tickets.status} in ('completed', 'closed')`),
     };
     const ticketRows = perUnit

@@ -100,7 +100,9 @@ export class TicketLifecycle {
         const flag = flagAt(this.calendar(), part, this.deps.nearPercent);
         if (flag !== part.flagAt) repository.updateAssignment(part.id, { flagAt: flag }, tx);
       }
-      const updated = tx.update(tickets).set({ status: outcome.to, updatedAt: at }).where(eq(tickets.id, ticket.id)).returning().get()!;
+      // A direct answer stands until the ticket is dispatched after all (returned or reopened, then sent to a unit).
+      const directAnswered = action.type === 'direct-answer' ? true : action.type === 'dispatch' ? false : ticket.directAnswered;
+      const updated = tx.update(tickets).set({ status: outcome.to, updatedAt: at, directAnswered }).where(eq(tickets.id, ticket.id)).returning().get()!;
       repository.recordEvent(
         {
           ticketId: ticket.id,

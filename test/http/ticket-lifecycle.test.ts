@@ -177,6 +177,15 @@ t.test('a dissatisfied callback reopens the ticket; closed tickets reopen; dupli
   await w.act(number, 'direct-answer', tokens.agent, { answer: '余款已全部退还，群众确认收到。' });
   t.match((await w.act(again, 'merge', tokens.agent, { into: number })).json(), { statusCode: 400, message: `into: ticket ${number} is closed; dispatch this one, or reopen ${number}` });
   t.equal((await w.ctx.api({ method: 'GET', url: `/api/tickets/${number}/events` })).json().filter((e: any) => e.action === 'merged-in').length, 1, 'a refused merge writes nothing on the target');
+
+  // The reports read "directly answered" from the row: the latest direct answer or dispatch decides it.
+  const directAnswered = () => w.ctx.app.ticketsRepository.findByNumber(number)!.directAnswered;
+  t.equal(directAnswered(), true, 'answered directly after a dispatch');
+  await w.act(number, 'reopen', tokens.supervisor, { reason: '群众第三次来电' });
+  t.equal(directAnswered(), true, 'reopening leaves the direct answer standing');
+  await w.act(number, 'dispatch', tokens.agent, { units: [units.market] });
+  t.equal(directAnswered(), false, 'dispatched again: no longer a direct answer');
+  t.equal(w.ctx.app.ticketsRepository.findByNumber(duplicate)!.directAnswered, false, 'a ticket never answered directly');
 });
 
 t.test('bad input is a 400 naming the field, with nothing written', async (t) => {

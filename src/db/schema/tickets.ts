@@ -46,6 +46,11 @@ export const tickets = sqliteTable(
     createdBy: integer('created_by').references(() => users.id),
     /** The ticket this duplicate was merged into. */
     mergedIntoId: integer('merged_into_id').references((): AnySQLiteColumn => tickets.id),
+    /**
+     * Whether the ticket's latest direct answer or dispatch was a direct answer (直接办结): kept on
+     * the row by the lifecycle, so the tickets report reads it from tickets_report, not the events.
+     */
+    directAnswered: integer('direct_answered', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -54,9 +59,9 @@ export const tickets = sqliteTable(
     index('tickets_call_id').on(t.callId),
     // A status's tickets newest first: the ticket list's page and capped total read one range of it.
     index('tickets_status').on(t.status, t.createdAt),
-    // Covers the tickets report: a month's tickets with their status and groupings are read from
-    // the index alone, not from rows that carry the title, content and address.
-    index('tickets_report').on(t.createdAt, t.status, t.channel, t.type, t.category),
+    // Covers the tickets report: a month's tickets with their status, groupings and direct answers
+    // are read from the index alone, not from rows that carry the title, content and address.
+    index('tickets_report').on(t.createdAt, t.status, t.channel, t.type, t.category, t.directAnswered),
     index('tickets_merged_into').on(t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
   ],
 );
