@@ -15,7 +15,7 @@ export interface TicketFilter {
   from?: number;
   to?: number;
   caller?: string;
-  /** Digits: the start of a ticket number or any part of a caller's number; other text: part of the title. */
+  /** Digits: the start of a ticket number, and a whole caller's number or (under 11 digits) any part of one; other text: part of the title. */
   q?: string;
   /** Only these tickets (the ones a deadline flag picked). */
   numbers?: string[];
@@ -61,17 +61,25 @@ function partsOf(db: Db, f: TicketFilter, dense: Density): { count?: SQL; page?:
   return { count: inArray(tickets.id, ids), page: walk ? inArray(sql`+${tickets.id}`, ids) : inArray(tickets.id, ids) };
 }
 
+/**
+ * Typed digits: the start of a ticket number (a range of its index: ':' sorts after '9'), and a
+ * caller's number. A whole phone number (11 digits or more) is the caller exactly, which the
+ * caller index answers at once; fewer digits (a number's last four, say) match any part of it,
+ * which reads every ticket a rare one is not found among.
+ */
+function digitsMatch(q: string): SQL | undefined {
+  const numberStarts = and(gte(tickets.number, q), lt(tickets.number, `${q}:`));
+  return or(numberStarts, q.length >= WHOLE_NUMBER ? eq(tickets.caller, q) : like(tickets.caller, `%${q}%`));
+}
+const WHOLE_NUMBER = 11;
+
 /** The filter, for the count and for the page in intake order. */
 function where(db: Db, f: TicketFilter, dense: Density): { count: SQL | undefined; page: SQL | undefined } {
   const parts = partsOf(db, f, dense);
   const statuses = f.statuses && inArray(tickets.status, f.statuses);
   const walk = f.statuses && f.statuses.length > 1 && atLeast(db, statuses, tickets, dense.walk) ? inArray(sql`+${tickets.status}`, f.statuses) : statuses;
   const q = f.q?.trim();
-  const text = q
-    ? /^[0-9+*#]+$/.test(q)
-      ? or(like(tickets.number, `${q}%`), like(tickets.caller, `%${q}%`))
-      : sql`${tickets.title} like ${`%${literal(q)}%`} escape '\\'`
-    : undefined;
+  const text = q ? (/^[0-9+*#]+$/.test(q) ? digitsMatch(q) : sql`${tickets.title} like ${`%${literal(q)}%`} escape '\\'`) : undefined;
   const others = [
     f.type ? eq(tickets.type, f.type) : undefined,
     f.category ? eq(tickets.category, f.category) : undefined,

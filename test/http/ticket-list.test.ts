@@ -60,6 +60,8 @@ t.test('the list filters by status, unit, type, category, date, text and deadlin
   t.same(await numbers(w, `?q=${encodeURIComponent('%_')}`), [c], 'LIKE’s wildcards match only themselves');
   t.same(await numbers(w, `?q=${encodeURIComponent('%')}`), [c]);
   t.same(await numbers(w, '?caller=13833334444'), [b], 'the whole caller number');
+  t.same(await numbers(w, '?q=13833334444'), [b], 'a whole phone number typed in the search: that caller, through its index');
+  t.same(await numbers(w, '?q=1383333444'), [b], 'ten digits are still any part of a number');
 
   const item = ((await list(w, `?q=${b}`)).json() as Listed).items[0]!;
   t.match(item, { number: b, status: 'handling', type: 'help', parts: [{ unitName: '银川市住房和城乡建设局', status: 'handling', deadline: { kind: 'completion', flag: 'on-time' } }] });
