@@ -10,6 +10,7 @@ import { openDatabase } from '../src/db/client.js';
 import { KbRepository } from '../src/kb/repository.js';
 import { categoryCodes } from '../src/tickets/catalogue.js';
 import { percentile } from './service.js';
+import { seededRandom } from './seeded-random.js';
 
 const ARTICLES = Number(process.argv[2] ?? 100_000);
 const NOW = Date.parse('2026-11-26T10:00:00+08:00');
@@ -22,15 +23,7 @@ const districts = ['兴庆区', '金凤区', '西夏区', '永宁县', '贺兰�
 const places = ['政务服务中心', '街道便民服务站', '社区服务中心', '税务服务厅', '不动产登记中心', '社保经办窗口', '人民医院', '公交总站'];
 const units = ['市住房公积金管理中心', '市人力资源和社会保障局', '市市场监督管理局', '市生态环境局', '市住房和城乡建设局', '市交通运输局', '市教育局', '市卫生健康委员会', '市供水集团', '市城市管理局'];
 
-// mulberry32: the same articles on every run.
-let seed = 12345;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-  return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-};
-const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+const { random, pick } = seededRandom(12345);
 
 function article(i: number) {
   const subject = pick(subjects);

@@ -8,6 +8,7 @@ import { dueDates, defaultPolicies } from '../src/tickets/deadlines.js';
 import { categoryCodes } from '../src/tickets/catalogue.js';
 import { ticketNumberPrefix } from '../src/tickets/repository.js';
 import { ticketTypes, ticketUrgencies } from '../src/db/schema/index.js';
+import { seededRandom } from './seeded-random.js';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -18,15 +19,7 @@ export const UNITS = 200;
 const CALLER_POOL = 4_000_000;
 const BIG_TABLES = ['calls', 'call_events', 'tickets', 'ticket_assignments', 'ticket_events'];
 
-// mulberry32: the same data on every run.
-let seed = 12345;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-  return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-};
-const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+const { random, pick } = seededRandom(12345);
 export const callerNumber = (index: number) => `1${String(3_000_000_000 + index * 7919).slice(0, 10)}`;
 const drawCaller = () => callerNumber(Math.floor(CALLER_POOL * random() ** 3));
 

@@ -1,33 +1,7 @@
 /** The report API's answers (src/reports/routes.ts) and how the page writes their numbers. */
-export interface CallFigures {
-  offered: number;
-  answered: number;
-  abandoned: number;
-  answeredInServiceLevel: number;
-  answerRate: number | null;
-  serviceLevel: number | null;
-  averageWaitSeconds: number | null;
-  averageTalkSeconds: number | null;
-  surveyed: number;
-  surveySatisfied: number;
-  surveySatisfactionRate: number | null;
-}
-export interface TicketFigures {
-  takenIn: number;
-  directAnswered: number;
-  completed: number;
-  signForDue: number;
-  signedForOnTime: number;
-  completionDue: number;
-  completedOnTime: number;
-  callbacks: number;
-  satisfied: number;
-  directAnswerRate: number | null;
-  onTimeSignForRate: number | null;
-  onTimeCompletionRate: number | null;
-  completionRate: number | null;
-  callbackSatisfactionRate: number | null;
-}
+import type { CallFigures, TicketFigures } from '../../../src/reports/figures.js';
+
+export type { CallFigures, TicketFigures };
 export type Row<F> = F & { key: string | null; label: string };
 export interface Report<F> {
   by: string;
