@@ -96,8 +96,10 @@ export class TicketLifecycle {
       const extra = step.write?.(tx, outcome, parts, ticket) ?? {};
       if (outcome.to === 'completed' && outcome.from !== 'completed') Object.assign(extra, this.completion?.completed(tx, ticket, at));
       if (outcome.from === 'completed' && outcome.to !== 'completed') this.completion?.leftCompleted(tx, ticket.id, at);
+      // One read of the calendar: each read is a new object, and the working-time cache is per object.
+      const calendar = this.calendar();
       for (const part of repository.assignments(ticket.id, tx)) {
-        const flag = flagAt(this.calendar(), part, this.deps.nearPercent);
+        const flag = flagAt(calendar, part, this.deps.nearPercent);
         if (flag !== part.flagAt) repository.updateAssignment(part.id, { flagAt: flag }, tx);
       }
       // A direct answer stands until the ticket is dispatched after all (returned or reopened, then sent to a unit).
