@@ -72,8 +72,8 @@ export type Outcome =
   | { ok: true; state: LifecycleState; from: TicketStatus; to: TicketStatus; /** The unit the event concerns, if one. */ unitId: number | null }
   | { ok: false; code: RefusalCode; /** Follows "Ticket <number> ", e.g. "is dispatched and cannot accept". */ message: string };
 
-/** Which actor may take each action; the hotline's review and decisions need a supervisor or admin. */
-const who: Record<ActionType, { hotline?: 'any' | 'lead'; unit?: true; system?: true }> = {
+/** Which actor may take each action; the hotline's review and decisions need a supervisor or admin. The tickets page reads it too. */
+export const who: Record<ActionType, { hotline?: 'any' | 'lead'; unit?: true; system?: true }> = {
   'direct-answer': { hotline: 'any' },
   dispatch: { hotline: 'any' },
   'sign-for': { unit: true },
@@ -92,7 +92,7 @@ const who: Record<ActionType, { hotline?: 'any' | 'lead'; unit?: true; system?: 
 };
 
 /** The ticket statuses each hotline action starts from; unit actions depend on the unit's own part. */
-const from: Partial<Record<ActionType, readonly TicketStatus[]>> = {
+export const from: Partial<Record<ActionType, readonly TicketStatus[]>> = {
   'direct-answer': ['intake', 'returned', 'reopened'],
   dispatch: ['intake', 'returned', 'reopened'],
   accept: ['replied'],
@@ -107,7 +107,7 @@ const from: Partial<Record<ActionType, readonly TicketStatus[]>> = {
 };
 
 /** The parts of a unit's own action it may start from. */
-const unitFrom: Partial<Record<ActionType, readonly AssignmentStatus[]>> = {
+export const unitFrom: Partial<Record<ActionType, readonly AssignmentStatus[]>> = {
   'sign-for': ['dispatched'],
   reply: ['handling'],
   return: ['dispatched', 'handling'],
