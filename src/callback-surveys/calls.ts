@@ -1,6 +1,7 @@
 import type { Log } from '../log.js';
 import { maskNumber } from '../log.js';
 import type { Telephony, TelephonyEvent } from '../telephony/types.js';
+import { dialLeg } from '../calls/dial-leg.js';
 import { CallSession } from '../calls/session.js';
 import { KeySurvey } from '../calls/key-survey.js';
 import type { PromptSettings } from '../ivr/speech.js';
@@ -78,26 +79,8 @@ export class SurveyCalls {
     this.live.set(channelId, call);
     log.info({ attempt: started.attempt, number: maskNumber(due.caller) }, 'callback survey dialling');
     return session.run(async () => {
-      try {
-        await telephony.originate({
-          endpoint: this.deps.dial.template.replace('{number}', due.caller),
-          channelId,
-          appArgs: [CALLBACK_SURVEY_LEG, String(due.survey.id)],
-          callerId: this.deps.dial.callerId,
-          timeoutSeconds: RING_SECONDS,
-        });
-      } catch (err) {
-        log.warn({ err }, 'could not dial the citizen for the callback survey');
-        this.end(call, 'unreachable');
-        return;
-      }
-      call.placed = true;
-      // Asterisk's originate timeout ends a call nobody picks up; this guards against that event being lost.
-      session.after((RING_SECONDS + 5) * 1000, async () => {
-        if (call.answered || call.finished) return;
-        await telephony.hangup(channelId, 'no_answer');
-        this.end(call, 'no-answer');
-      });
+      const dial = { endpoint: this.deps.dial.template.replace('{number}', due.caller), channelId, appArgs: [CALLBACK_SURVEY_LEG, String(due.survey.id)], callerId: this.deps.dial.callerId, timeoutSeconds: RING_SECONDS };
+      call.placed = await dialLeg(telephony, session, dial, () => !call.answered && !call.finished, async (cause) => this.end(call, cause === 0 ? 'unreachable' : 'no-answer'));
     });
   }
 

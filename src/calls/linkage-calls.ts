@@ -230,8 +230,8 @@ export class LinkageCalls {
     return link;
   }
 
-  private dial(session: CallSession, link: LinkLeg, dialString: string): Promise<void> {
-    return dialLeg(
+  private async dial(session: CallSession, link: LinkLeg, dialString: string): Promise<void> {
+    await dialLeg(
       this.deps.telephony,
       session,
       { endpoint: dialString, channelId: link.channelId, appArgs: [LINKAGE_LEG, session.id, link.target], timeoutSeconds: link.timeoutSeconds },
