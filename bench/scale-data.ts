@@ -69,12 +69,22 @@ export function load(path: string, sizes: Sizes, now: number, progress: (what: s
   );
   const insertCallEvent = sqlite.prepare('insert into call_events (call_id, at, type, data) values (?, ?, ?, ?)');
   const insertTicket = sqlite.prepare(
-    `insert into tickets (id, number, caller, status, urgency, type, category, channel, title, content, citizen_name, address, call_id, agent_id, merged_into_id, direct_answered, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `insert into tickets (id, number, caller, status, urgency, type, category, channel, title, content, citizen_name, address, call_id, agent_id, merged_into_id, direct_answered,
+       callbacks, callbacks_satisfied, parts_signed_for, parts_signed_for_on_time, parts_replied, parts_replied_on_time, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertAssignment = sqlite.prepare(
+  const insertPart = sqlite.prepare(
     `insert into ticket_assignments (ticket_id, unit_id, status, dispatched_at, sign_for_due_at, signed_for_at, due_at, replied_at, reply) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  // The ticket's row sums its parts as the lifecycle does (src/tickets/report-counts.ts); a bench ticket has at most one.
+  let partSums = [0, 0, 0, 0];
+  const insertAssignment = {
+    run(ticketId: number, unitId: number, status: string, dispatchedAt: number, signForDueAt: number, signedForAt: number | null, dueAt: number, repliedAt: number | null, reply: string | null) {
+      insertPart.run(ticketId, unitId, status, dispatchedAt, signForDueAt, signedForAt, dueAt, repliedAt, reply);
+      const done = (at: number | null, due: number) => [at === null ? 0 : 1, at !== null && at <= due ? 1 : 0];
+      partSums = [...done(signedForAt, signForDueAt), ...done(repliedAt, dueAt)];
+    },
+  };
   const insertTicketEvent = sqlite.prepare(
     `insert into ticket_events (ticket_id, action, from_status, to_status, unit_id, note, detail, at) values (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -149,8 +159,13 @@ export function load(path: string, sizes: Sizes, now: number, progress: (what: s
     const title = pick(titles);
     const content = `${pick(districts)}市民反映${title}，希望相关部门尽快处理。`;
     const event = (action: string, from: string, to: string, at: number, unitId: number | null = null, detail = '{}') => insertTicketEvent.run(id, action, from, to, unitId, null, detail, at);
+    let callbacks = 0;
+    let satisfied = 0;
+    partSums = [0, 0, 0, 0];
     const callback = (at: number) => {
       const result = random() < 0.9 ? (random() < 0.7 ? 'satisfied' : 'basically-satisfied') : 'dissatisfied';
+      callbacks += 1;
+      if (result !== 'dissatisfied') satisfied += 1;
       event('callback', 'completed', result === 'dissatisfied' ? 'reopened' : 'closed', at, null, `{"result":"${result}"}`);
       return result === 'dissatisfied' ? 'reopened' : 'closed';
     };
@@ -168,7 +183,7 @@ export function load(path: string, sizes: Sizes, now: number, progress: (what: s
     } else {
       status = dispatch(id, createdAt, urgency, event, callback);
     }
-    insertTicket.run(id, number, p.caller, status, urgency, type, pick(categoryCodes), channel, title, content, pick(names), `${pick(districts)}某路${Math.floor(random() * 300)}号`, p.callId, p.agentId, status === 'merged' ? id - 1 : null, directAnswered, createdAt, createdAt);
+    insertTicket.run(id, number, p.caller, status, urgency, type, pick(categoryCodes), channel, title, content, pick(names), `${pick(districts)}某路${Math.floor(random() * 300)}号`, p.callId, p.agentId, status === 'merged' ? id - 1 : null, directAnswered, callbacks, satisfied, ...partSums, createdAt, createdAt);
   }
 
   // A dispatched ticket: signed for, handled and replied to at a pace that mostly keeps the

@@ -24,7 +24,7 @@ const arg = (name: string) => {
   return i > 0 ? Number(process.argv[i + 1]) : undefined;
 };
 const option = (name: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : undefined);
-/** `--only list`: time the ticket list alone, not the screen-pop and the reports; `--match city` only its cases naming a city. */
+/** `--only list`: time the ticket list alone; `--only reports`: the reports alone; `--match city`: only the list's cases naming a city. */
 const only = option('only');
 const ticketCount = arg('tickets') ?? 10_000_000;
 const sizes: Sizes = { tickets: ticketCount, callEvents: arg('events') ?? 3 * ticketCount };
@@ -77,11 +77,51 @@ function time<T>(run: () => T): [number, T] {
   return [performance.now() - began, result];
 }
 
+type Repeat = (what: string, url: string, runs: number, size: (body: any) => number) => Promise<void>;
+
+/** A day's and a month's calls and tickets reports in every grouping, and the report page's one request. */
+async function reports(repeat: Repeat) {
+  const yesterday = chinaDay(NOW - 86_400_000);
+  const ranges = [
+    ['day', `from=${yesterday}&to=${yesterday}`],
+    ['month', 'from=2026-11-01&to=2026-11-30'],
+  ];
+  for (const [span, range] of ranges) {
+    for (const by of ['day', 'queue', 'agent']) await repeat(`calls report, a ${span}, by ${by}`, `/api/reports/calls?${range}&by=${by}`, 3, (b) => b.total.offered);
+    for (const by of ['day', 'channel', 'type', 'category', 'unit']) await repeat(`tickets report, a ${span}, by ${by}`, `/api/reports/tickets?${range}&by=${by}`, 3, (b) => b.total.takenIn);
+    // The report page's one request: its chosen groupings plus the charts' calls by day and tickets by channel, type and unit.
+    await repeat(`report page overview, a ${span}`, `/api/reports/overview?${range}&calls=day&tickets=day`, 3, (b) => b.tickets.total.takenIn);
+  }
+}
+
 async function measure() {
   const app = await service();
   const rows: Array<Record<string, unknown>> = [];
   const sqlite = app.db.$client;
   if (only === 'list') return finish(app, await listBench(app, NOW, timings, arg('runs'), option('match')));
+  const token = (await app.inject({ method: 'POST', url: '/api/auth/login', payload: SUPERVISOR })).json().token as string;
+  const get = async (url: string) => {
+    const began = performance.now();
+    const res = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+    const ms = performance.now() - began;
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+    return { ms, body: res.json() };
+  };
+  const repeat = async (what: string, url: string, runs: number, size: (body: any) => number) => {
+    const samples: number[] = [];
+    let n = 0;
+    for (let i = 0; i < runs; i += 1) {
+      const { ms, body } = await get(url);
+      samples.push(ms);
+      n = size(body);
+    }
+    rows.push({ what, ...timings(samples), rows: n });
+  };
+
+  if (only === 'reports') {
+    await reports(repeat);
+    return finish(app, rows);
+  }
   const totals = sqlite.prepare('select (select count(*) from calls) as calls, (select max(id) from call_events) as callEvents, (select max(id) from tickets) as tickets, (select count(*) from ticket_assignments) as assignments, (select max(id) from ticket_events) as ticketEvents').get();
   log(`rows: ${JSON.stringify(totals)}`);
 
@@ -107,39 +147,10 @@ async function measure() {
     rows.push({ what: `whole screen-pop (${what})`, ...timings(pops) });
   }
 
-  const token = (await app.inject({ method: 'POST', url: '/api/auth/login', payload: SUPERVISOR })).json().token as string;
-  const get = async (url: string) => {
-    const began = performance.now();
-    const res = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
-    const ms = performance.now() - began;
-    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
-    return { ms, body: res.json() };
-  };
-  const repeat = async (what: string, url: string, runs: number, size: (body: any) => number) => {
-    const samples: number[] = [];
-    let n = 0;
-    for (let i = 0; i < runs; i += 1) {
-      const { ms, body } = await get(url);
-      samples.push(ms);
-      n = size(body);
-    }
-    rows.push({ what, ...timings(samples), rows: n });
-  };
-
   await repeat('overdue list (GET /api/tickets/overdue)', '/api/tickets/overdue', 5, (b) => b.length);
   await repeat('overdue list, overdue only', '/api/tickets/overdue?flag=overdue', 5, (b) => b.length);
 
-  const yesterday = chinaDay(NOW - 86_400_000);
-  const ranges = [
-    ['day', `from=${yesterday}&to=${yesterday}`],
-    ['month', 'from=2026-11-01&to=2026-11-30'],
-  ];
-  for (const [span, range] of ranges) {
-    for (const by of ['day', 'queue', 'agent']) await repeat(`calls report, a ${span}, by ${by}`, `/api/reports/calls?${range}&by=${by}`, 3, (b) => b.total.offered);
-    for (const by of ['day', 'channel', 'type', 'category', 'unit']) await repeat(`tickets report, a ${span}, by ${by}`, `/api/reports/tickets?${range}&by=${by}`, 3, (b) => b.total.takenIn);
-    // The report page's one request: its chosen groupings plus the charts' calls by day and tickets by channel, type and unit.
-    await repeat(`report page overview, a ${span}`, `/api/reports/overview?${range}&calls=day&tickets=day`, 3, (b) => b.tickets.total.takenIn);
-  }
+  await reports(repeat);
   rows.push(...(await listBench(app, NOW, timings)));
   await finish(app, rows);
 }

@@ -136,12 +136,15 @@ export interface Group<C> {
   counts: C;
 }
 
-/** The groups' counts added up: the total, where every row counted falls in exactly one group. */
-export function sumCounts<C extends object>(groups: Group<C>[], empty: C): C {
-  const total = { ...empty } as Record<string, number>;
-  for (const { counts } of groups) for (const [k, v] of Object.entries(counts)) total[k] = (total[k] ?? 0) + (v as number);
-  return total as C;
+/** `more` added into `into`, which is returned. */
+export function addCounts<C extends object>(into: C, more: C): C {
+  const sum = into as Record<string, number>;
+  for (const [k, v] of Object.entries(more)) sum[k] = (sum[k] ?? 0) + (v as number);
+  return into;
 }
+
+/** The groups' counts added up: the total, where every row counted falls in exactly one group. */
+export const sumCounts = <C extends object>(groups: Array<{ counts: C }>, empty: C): C => groups.reduce((total, g) => addCounts(total, g.counts), { ...empty });
 
 export interface Row<F> {
   key: string | null;

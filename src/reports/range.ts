@@ -1,8 +1,8 @@
+import { CHINA_UTC_OFFSET_MS as CHINA_OFFSET_MS } from '../calendar/working-time.js';
+import { DAY_MS } from '../db/china-day.js';
 import { errors } from '../errors.js';
 
-/** The hotline's days are China's: a day runs from 00:00 to 24:00 Asia/Shanghai (UTC+8, no summer time). */
-export const CHINA_OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
+// The hotline's days are China's: a day runs from 00:00 to 24:00 Asia/Shanghai (UTC+8, no summer time).
 /** A year's report, leap years included; longer ranges are a batch job, not a request. */
 export const MAX_DAYS = 366;
 
@@ -15,12 +15,18 @@ export interface ReportRange {
   fromMs: number;
   /** 00:00 China time on the day after `to`: the range is [fromMs, toMs). */
   toMs: number;
+  /** The range as China day numbers, [fromDay, toDay). */
+  fromDay: number;
+  toDay: number;
   /** Every day of the range, in order. */
   days: string[];
 }
 
 /** The China day an instant falls on. */
 export const chinaDay = (ms: number): string => new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+
+/** The China day numbered `n` (db/china-day.ts numbers them). */
+export const chinaDayNumbered = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
 /** Midnight China time at the start of `day`, or null when `day` is not a real date (2026-02-30). */
 function startOf(day: string): number | null {
@@ -40,5 +46,6 @@ export function parseRange(from: string, to: string): ReportRange {
   const count = (lastMs - fromMs) / DAY_MS + 1;
   if (count > MAX_DAYS) throw new errors.InvalidInput(`to: the range from ${from} to ${to} is ${count} days; a report covers at most ${MAX_DAYS}`);
   const days = Array.from({ length: count }, (_, i) => chinaDay(fromMs + i * DAY_MS));
-  return { from, to, fromMs, toMs: lastMs + DAY_MS, days };
+  const fromDay = (fromMs + CHINA_OFFSET_MS) / DAY_MS;
+  return { from, to, fromMs, toMs: lastMs + DAY_MS, fromDay, toDay: fromDay + count, days };
 }

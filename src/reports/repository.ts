@@ -1,18 +1,28 @@
 import { and, eq, gte, inArray, isNotNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { chinaDayNumber } from '../db/china-day.js';
 import type { Db } from '../db/client.js';
-import { agents, calls, handlingUnits, queues, ticketAssignments, ticketEvents, tickets } from '../db/schema/index.js';
-import { emptyTicketCounts, type CallCounts, type Group, type TicketCounts } from './figures.js';
-import { CHINA_OFFSET_MS, type ReportRange } from './range.js';
+import { agents, calls, handlingUnits, queues, ticketAssignments, tickets } from '../db/schema/index.js';
+import type { CallCounts, Group, TicketCounts } from './figures.js';
+import { chinaDayNumbered, type ReportRange } from './range.js';
 
 export const callGroupings = ['day', 'queue', 'agent'] as const;
 export type CallGrouping = (typeof callGroupings)[number];
 export const ticketGroupings = ['day', 'channel', 'type', 'category', 'unit'] as const;
 export type TicketGrouping = (typeof ticketGroupings)[number];
 
-/** The China day of an epoch-ms column, in SQL: SQLite's date functions know only UTC. */
-const chinaDayOf = (column: AnySQLiteColumn) =>
-  sql<string>`strftime('%Y-%m-%d', (${column} + ${CHINA_OFFSET_MS}) / 1000, 'unixepoch')`;
+/** Day numbers back to the days the report shows. */
+const named = <C>(rows: Array<{ key: string | number | null } & C>, by: string): Array<{ key: string | null } & C> =>
+  rows.map((r) => ({ ...r, key: r.key === null ? null : by === 'day' ? chinaDayNumbered(Number(r.key)) : String(r.key) }));
+
+/** The range's tickets of one day, channel, type and category: the tickets report's finest grouping, from which every other but the unit adds up. */
+export interface TicketCell {
+  day: string;
+  channel: string;
+  type: string;
+  category: string;
+  counts: TicketCounts;
+}
 
 /** count(*) of the rows where `condition` holds; 0, not null, for an empty group. */
 const countWhere = (condition: SQL) => sql<number>`count(*) filter (where ${condition})`;
@@ -32,7 +42,7 @@ export class ReportsRepository {
 
   /** Calls offered to a queue that started in the range, per group; the groups part the calls, so they add up to the total. */
   callCounts(range: ReportRange, by: CallGrouping, serviceLevelMs: number): Group<CallCounts>[] {
-    const key = by === 'day' ? chinaDayOf(calls.startedAt) : by === 'queue' ? sql<string>`${calls.queue}` : sql<string>`cast(${calls.agentId} as text)`;
+    const key = by === 'day' ? chinaDayNumber(calls.startedAt) : by === 'queue' ? sql<string>`${calls.queue}` : sql<number>`${calls.agentId}`;
     const answered = sql`${calls.agentAnsweredAt} is not null`;
     const rows = this.db
       .select({
@@ -52,75 +62,97 @@ export class ReportsRepository {
       .where(and(gte(calls.startedAt, range.fromMs), lt(calls.startedAt, range.toMs), isNotNull(calls.enqueuedAt)))
       .groupBy(sql`report_key`)
       .all();
-    return rows.map(({ key, ...counts }) => ({ key, counts }));
+    return named(rows, by).map(({ key, ...counts }) => ({ key, counts }));
   }
 
-  /** Tickets taken in during the range, per group (`null`: the total; by unit, a ticket counts for every unit it was dispatched to). */
-  ticketCounts(range: ReportRange, by: TicketGrouping | null, now: number): Group<TicketCounts>[] {
-    const cohort = and(gte(tickets.createdAt, range.fromMs), lt(tickets.createdAt, range.toMs), ne(tickets.status, 'merged'));
+  /** The tickets counted: taken in during the range, less those merged into another; read by day, so from tickets_report. */
+  private ticketsIn(range: ReportRange): SQL {
+    const day = chinaDayNumber(tickets.createdAt);
+    return and(gte(day, range.fromDay), lt(day, range.toDay), ne(tickets.status, 'merged'))!;
+  }
+
+  /**
+   * The range's tickets per day, channel, type and category. The sums read tickets_report alone
+   * and in its order, so SQLite groups without sorting; the deadline figures add to the row's
+   * part sums the parts still open past a deadline, few and found through their status.
+   */
+  ticketCells(range: ReportRange, now: number): TicketCell[] {
     const a = ticketAssignments;
-    const ticketKey =
-      by === 'day'
-        ? chinaDayOf(tickets.createdAt)
-        : by === 'channel' || by === 'type' || by === 'category'
-          ? sql<string>`${tickets[by]}`
-          : by === 'unit'
-            ? sql<string>`cast(${a.unitId} as text)`
-            : sql<string>`null`;
-    // By unit a ticket meets its parts, one row per part, and a ticket dispatched to the same unit
-    // twice (returned, then sent there again) would count twice: so by unit, count distinct ids.
-    const perUnit = by === 'unit';
-    const countOf = (id: AnySQLiteColumn, condition?: SQL) =>
-      perUnit
-        ? sql<number>`count(distinct ${condition ? sql`case when ${condition} then ${id} end` : id})`
-        : condition
-          ? countWhere(condition)
-          : sql<number>`count(*)`;
-
-    const ticketSelect = {
-      key: ticketKey.as('report_key'),
-      takenIn: countOf(tickets.id),
-      directAnswered: countOf(tickets.id, sql`${tickets.directAnswered}`),
-      completed: countOf(tickets.id, sql`${tickets.status} in ('completed', 'closed')`),
-    };
-    const ticketRows = perUnit
-      ? this.db.select(ticketSelect).from(tickets).leftJoin(a, eq(a.ticketId, tickets.id)).where(cohort).groupBy(sql`report_key`).all()
-      : this.db.select(ticketSelect).from(tickets).where(cohort).groupBy(sql`report_key`).all();
-
-    const partRows = this.db
+    const groups = [chinaDayNumber(tickets.createdAt), tickets.channel, tickets.type, tickets.category] as const;
+    const [day, channel, type, category] = groups;
+    const cells = this.db
       .select({
-        key: ticketKey.as('report_key'),
+        day,
+        channel,
+        type,
+        category,
+        takenIn: sql<number>`count(*)`,
+        directAnswered: countWhere(sql`${tickets.directAnswered}`),
+        completed: countWhere(sql`${tickets.status} in ('completed', 'closed')`),
+        signForDue: sql<number>`sum(${tickets.partsSignedFor})`,
+        signedForOnTime: sql<number>`sum(${tickets.partsSignedForOnTime})`,
+        completionDue: sql<number>`sum(${tickets.partsReplied})`,
+        completedOnTime: sql<number>`sum(${tickets.partsRepliedOnTime})`,
+        callbacks: sql<number>`sum(${tickets.callbacks})`,
+        satisfied: sql<number>`sum(${tickets.callbacksSatisfied})`,
+      })
+      .from(tickets)
+      .where(this.ticketsIn(range))
+      .groupBy(...groups)
+      .all();
+    // CROSS JOIN keeps the open parts outside: the other way round SQLite would walk the month's tickets.
+    const late = this.db
+      .select({
+        day,
+        channel,
+        type,
+        category,
+        signForLate: countWhere(sql`${a.signedForAt} is null and ${a.status} = 'dispatched' and ${a.signForDueAt} <= ${now}`),
+        replyLate: countWhere(sql`${a.repliedAt} is null and ${a.dueAt} <= ${now}`),
+      })
+      .from(a)
+      .crossJoin(tickets)
+      .where(and(inArray(a.status, ['dispatched', 'handling']), eq(tickets.id, a.ticketId), this.ticketsIn(range)))
+      .groupBy(...groups)
+      .all();
+
+    const cellKey = (c: { day: number; channel: string; type: string; category: string }) => `${c.day}|${c.channel}|${c.type}|${c.category}`;
+    const byKey = new Map(cells.map(({ day, channel, type, category, ...counts }) => [cellKey({ day, channel, type, category }), { day: chinaDayNumbered(day), channel, type, category, counts }]));
+    for (const l of late) {
+      const cell = byKey.get(cellKey(l));
+      if (!cell) continue; // a part's ticket is in its cell; this cannot miss while both reads share a snapshot
+      cell.counts.signForDue += l.signForLate;
+      cell.counts.completionDue += l.replyLate;
+    }
+    return [...byKey.values()];
+  }
+
+  /**
+   * The range's tickets per handling unit: a ticket counts for every unit it was dispatched to,
+   * once per unit (on its first part for the unit), and those never dispatched make the null group.
+   */
+  unitCounts(range: ReportRange, now: number): Group<TicketCounts>[] {
+    const a = ticketAssignments;
+    const counted = sql`(${a.id} is null or ${a.firstForUnit})`;
+    const rows = this.db
+      .select({
+        key: a.unitId,
+        takenIn: countWhere(counted),
+        directAnswered: countWhere(sql`${counted} and ${tickets.directAnswered}`),
+        completed: countWhere(sql`${counted} and ${tickets.status} in ('completed', 'closed')`),
         signForDue: countWhere(sql`${a.signedForAt} is not null or (${a.status} = 'dispatched' and ${a.signForDueAt} <= ${now})`),
         signedForOnTime: countWhere(sql`${a.signedForAt} <= ${a.signForDueAt}`),
         completionDue: countWhere(sql`${a.repliedAt} is not null or (${a.status} in ('dispatched', 'handling') and ${a.dueAt} <= ${now})`),
         completedOnTime: countWhere(sql`${a.repliedAt} <= ${a.dueAt}`),
+        callbacks: sumWhere(tickets.callbacks, counted),
+        satisfied: sumWhere(tickets.callbacksSatisfied, counted),
       })
-      .from(a)
-      .innerJoin(tickets, eq(tickets.id, a.ticketId))
-      .where(cohort)
-      .groupBy(sql`report_key`)
+      .from(tickets)
+      .leftJoin(a, eq(a.ticketId, tickets.id))
+      .where(this.ticketsIn(range))
+      .groupBy(a.unitId)
       .all();
-
-    const callbackSelect = {
-      key: ticketKey.as('report_key'),
-      callbacks: countOf(ticketEvents.id),
-      satisfied: countOf(ticketEvents.id, sql`${ticketEvents.detail} ->> '$.result' in ('satisfied', 'basically-satisfied')`),
-    };
-    // CROSS JOIN keeps the month's tickets outside, so each one's callbacks are one step down
-    // ticket_events_resolution; joined the other way SQLite would read every callback ever made.
-    const isCallback = and(cohort, eq(ticketEvents.ticketId, tickets.id), eq(ticketEvents.action, 'callback'), sql`${ticketEvents.detail} ->> '$.result' is not null`);
-    const callbackRows = perUnit
-      ? this.db.select(callbackSelect).from(tickets).crossJoin(ticketEvents).leftJoin(a, eq(a.ticketId, tickets.id)).where(isCallback).groupBy(sql`report_key`).all()
-      : this.db.select(callbackSelect).from(tickets).crossJoin(ticketEvents).where(isCallback).groupBy(sql`report_key`).all();
-
-    const groups = new Map<string | null, TicketCounts>();
-    const counts = (key: string | null) => {
-      let c = groups.get(key);
-      if (!c) groups.set(key, (c = { ...emptyTicketCounts }));
-      return c;
-    };
-    for (const { key, ...rest } of [...ticketRows, ...partRows, ...callbackRows]) Object.assign(counts(key), rest);
-    return [...groups].map(([key, c]) => ({ key, counts: c }));
+    return named(rows, 'unit').map(({ key, ...counts }) => ({ key, counts }));
   }
 
   /** Display names for the keys a report groups by. */

@@ -5,7 +5,7 @@ import { ErrorResponse, Nullable } from '../http/schemas.js';
 import { callColumns, groupTitles, ticketColumns, toCsv, type Column } from './csv.js';
 import type { Row } from './figures.js';
 import { parseRange, type ReportRange } from './range.js';
-import { callReport, ticketReport, ticketTotal } from './reports.js';
+import { callReport, ticketReports } from './reports.js';
 import { callGroupings, ticketGroupings, type TicketGrouping } from './repository.js';
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD, a China (UTC+8) day, inclusive' });
@@ -117,8 +117,9 @@ const reportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const now = app.clock();
       const repo = app.reportsRepository;
       const { rows, total } = repo.snapshot(() => {
-        const report = ticketReport(repo, range, by, now);
-        return { rows: report.rows, total: report.total ?? ticketTotal(repo, range, now) };
+        const reports = ticketReports(repo, range, now);
+        const report = reports.report(by);
+        return { rows: report.rows, total: report.total ?? reports.total() };
       });
       return send(reply, 'tickets', range, by, format, ticketColumns, rows, total, { asOf: now });
     },
@@ -158,19 +159,18 @@ const reportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return repo.snapshot(() => {
         const callsByDay = callReport(repo, range, 'day', serviceLevelMs);
         const calls = callsBy === 'day' ? callsByDay : callReport(repo, range, callsBy, serviceLevelMs);
-        const chosen = ticketReport(repo, range, ticketsBy, now);
-        const byTickets = (by: TicketGrouping) => (by === ticketsBy ? chosen : ticketReport(repo, range, by, now));
-        const byChannel = byTickets('channel');
+        const reports = ticketReports(repo, range, now);
+        const chosen = reports.report(ticketsBy);
+        const byTickets = (by: TicketGrouping) => (by === ticketsBy ? chosen : reports.report(by));
         return {
           from: range.from,
           to: range.to,
           serviceLevelSeconds: app.config.SERVICE_LEVEL_SECONDS,
           asOf: now,
           calls: { by: callsBy, rows: flat(calls.rows), total: calls.total },
-          // By unit the groups overlap; the channels, drawn anyway, add up to the total.
-          tickets: { by: ticketsBy, rows: flat(chosen.rows), total: chosen.total ?? byChannel.total! },
+          tickets: { by: ticketsBy, rows: flat(chosen.rows), total: chosen.total ?? reports.total() },
           callsByDay: flat(callsByDay.rows),
-          ticketsByChannel: flat(byChannel.rows),
+          ticketsByChannel: flat(byTickets('channel').rows),
           ticketsByType: flat(byTickets('type').rows),
           ticketsByUnit: flat(byTickets('unit').rows),
         };

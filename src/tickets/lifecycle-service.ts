@@ -10,6 +10,7 @@ import { dueDates, flagAt, policyFor } from './deadlines.js';
 import { isActive, transition, type Action, type Actor, type CallbackResult, type LifecycleState, type Outcome } from './lifecycle.js';
 import type { Assignment, LifecycleRepository, TicketRow } from './lifecycle-repository.js';
 import { checkReply } from './reply-check.js';
+import { reportCounts } from './report-counts.js';
 
 /** Who acts: the rules' actor, and the user to name in the event (null for the service itself). */
 export interface ActingUser {
@@ -98,13 +99,17 @@ export class TicketLifecycle {
       if (outcome.from === 'completed' && outcome.to !== 'completed') this.completion?.leftCompleted(tx, ticket.id, at);
       // One read of the calendar: each read is a new object, and the working-time cache is per object.
       const calendar = this.calendar();
-      for (const part of repository.assignments(ticket.id, tx)) {
+      const partsAfter = repository.assignments(ticket.id, tx);
+      for (const part of partsAfter) {
         const flag = flagAt(calendar, part, this.deps.nearPercent);
         if (flag !== part.flagAt) repository.updateAssignment(part.id, { flagAt: flag }, tx);
       }
-      // A direct answer stands until the ticket is dispatched after all (returned or reopened, then sent to a unit).
-      const directAnswered = action.type === 'direct-answer' ? true : action.type === 'dispatch' ? false : ticket.directAnswered;
-      const updated = tx.update(tickets).set({ status: outcome.to, updatedAt: at, directAnswered }).where(eq(tickets.id, ticket.id)).returning().get()!;
+      const updated = tx
+        .update(tickets)
+        .set({ status: outcome.to, updatedAt: at, ...reportCounts(ticket, action, partsAfter) })
+        .where(eq(tickets.id, ticket.id))
+        .returning()
+        .get()!;
       repository.recordEvent(
         {
           ticketId: ticket.id,
@@ -145,7 +150,7 @@ export class TicketLifecycle {
     if (inactive.length) throw new errors.InvalidInput(`units: ${inactive.map((u) => `${u.name} (${u.id})`).join(', ')} no longer takes tickets`);
     return this.run(number, by, { type: 'dispatch', unitIds }, {
       note,
-      write: (tx, outcome, _parts, ticket) => {
+      write: (tx, outcome, parts, ticket) => {
         const at = this.deps.clock();
         const level = urgency ?? ticket.urgency;
         if (urgency) tx.update(tickets).set({ urgency }).where(eq(tickets.id, ticket.id)).run();
@@ -153,7 +158,21 @@ export class TicketLifecycle {
         const added = outcome.state.assignments.filter((a) => a.id === undefined);
         for (const a of added) {
           this.deps.repository.insertAssignment(
-            { ticketId: ticket.id, unitId: a.unitId, status: 'dispatched', dispatchedAt: at, ...due, signedForAt: null, repliedAt: null, reply: null, replyFlag: null, extensionMinutes: null, extensionReason: null, flagAt: null },
+            {
+              ticketId: ticket.id,
+              unitId: a.unitId,
+              status: 'dispatched',
+              dispatchedAt: at,
+              ...due,
+              signedForAt: null,
+              repliedAt: null,
+              reply: null,
+              replyFlag: null,
+              extensionMinutes: null,
+              extensionReason: null,
+              flagAt: null,
+              firstForUnit: !parts.some((p) => p.unitId === a.unitId),
+            },
             tx,
           );
         }

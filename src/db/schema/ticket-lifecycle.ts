@@ -37,10 +37,15 @@ export const ticketAssignments = sqliteTable(
      * lifecycle with every change, so the list is a range of ticket_assignments_flag.
      */
     flagAt: integer('flag_at'),
+    /**
+     * The ticket's first part for this unit: false for a ticket sent to the same unit again after
+     * a return. By unit the tickets report counts a ticket once per unit, on this part.
+     */
+    firstForUnit: integer('first_for_unit', { mode: 'boolean' }).notNull().default(true),
   },
   (t) => [
     // Also covers the tickets report's deadline figures: a month's parts are read from the index alone.
-    index('ticket_assignments_ticket').on(t.ticketId, t.unitId, t.status, t.signForDueAt, t.signedForAt, t.dueAt, t.repliedAt),
+    index('ticket_assignments_ticket').on(t.ticketId, t.unitId, t.status, t.signForDueAt, t.signedForAt, t.dueAt, t.repliedAt, t.firstForUnit),
     // Holds the ticket too, so a unit's list gathers its ticket ids from the index alone.
     index('ticket_assignments_unit').on(t.unitId, t.status, t.ticketId),
     index('ticket_assignments_status').on(t.status),
@@ -74,9 +79,6 @@ export const ticketEvents = sqliteTable(
   (t) => [
     index('ticket_events_ticket').on(t.ticketId, t.at),
     index('ticket_events_action').on(t.action, t.at),
-    // A ticket's latest event of an action in one step, and its callbacks' results, from the index
-    // alone: what the tickets report reads for each of a month's tickets (src/reports/repository.ts).
-    index('ticket_events_resolution').on(t.ticketId, t.action, t.id, sql`${t.detail} ->> '$.result'`),
     uniqueIndex('ticket_events_deadline').on(t.ticketId, t.deadlineKey).where(sql`${t.deadlineKey} is not null`),
   ],
 );

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, index, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { chinaDayNumber } from '../china-day.js';
 import { agents } from './agents.js';
 import { users } from './users.js';
 import { kbArticles } from './kb.js';
@@ -51,6 +52,21 @@ export const tickets = sqliteTable(
      * the row by the lifecycle, so the tickets report reads it from tickets_report, not the events.
      */
     directAnswered: integer('direct_answered', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * Callbacks (回访) recorded with a result, and how many of them were satisfied or basically
+     * satisfied: counted on the row by the lifecycle for the tickets report, like directAnswered.
+     */
+    callbacks: integer('callbacks').notNull().default(0),
+    callbacksSatisfied: integer('callbacks_satisfied').notNull().default(0),
+    /**
+     * The units' parts summed, rewritten by the lifecycle with every change to them: how many
+     * were signed for, signed for by the deadline, replied to, replied to by the deadline. The
+     * tickets report adds the parts still open past a deadline, which only the clock decides.
+     */
+    partsSignedFor: integer('parts_signed_for').notNull().default(0),
+    partsSignedForOnTime: integer('parts_signed_for_on_time').notNull().default(0),
+    partsReplied: integer('parts_replied').notNull().default(0),
+    partsRepliedOnTime: integer('parts_replied_on_time').notNull().default(0),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -59,9 +75,23 @@ export const tickets = sqliteTable(
     index('tickets_call_id').on(t.callId),
     // A status's tickets newest first: the ticket list's page and capped total read one range of it.
     index('tickets_status').on(t.status, t.createdAt),
-    // Covers the tickets report: a month's tickets with their status, groupings and direct answers
-    // are read from the index alone, not from rows that carry the title, content and address.
-    index('tickets_report').on(t.createdAt, t.status, t.channel, t.type, t.category, t.directAnswered),
+    // The tickets report reads a range of days from this index alone, already in the order of its
+    // groups (day, channel, type, category), so SQLite sums them without sorting a month of rows.
+    index('tickets_report').on(
+      chinaDayNumber(t.createdAt),
+      t.channel,
+      t.type,
+      t.category,
+      t.status,
+      t.directAnswered,
+      t.callbacks,
+      t.callbacksSatisfied,
+      t.partsSignedFor,
+      t.partsSignedForOnTime,
+      t.partsReplied,
+      t.partsRepliedOnTime,
+      t.createdAt,
+    ),
     index('tickets_merged_into').on(t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
   ],
 );
