@@ -32,4 +32,5 @@ WHERE p.`ticket_id` = `tickets`.`id`;--> statement-breakpoint
 DROP INDEX `ticket_events_resolution`;--> statement-breakpoint
 DROP INDEX `ticket_assignments_ticket`;--> statement-breakpoint
 CREATE INDEX `ticket_assignments_ticket` ON `ticket_assignments` (`ticket_id`,`unit_id`,`status`,`sign_for_due_at`,`signed_for_at`,`due_at`,`replied_at`,`first_for_unit`);--> statement-breakpoint
+CREATE INDEX `tickets_created` ON `tickets` (`created_at`,`status`,`channel`,`type`,`category`);--> statement-breakpoint
 CREATE INDEX `tickets_report` ON `tickets` ((("created_at" + 28800000) / 86400000),`channel`,`type`,`category`,`status`,`direct_answered`,`callbacks`,`callbacks_satisfied`,`parts_signed_for`,`parts_signed_for_on_time`,`parts_replied`,`parts_replied_on_time`,`created_at`);

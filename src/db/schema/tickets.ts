@@ -75,6 +75,9 @@ export const tickets = sqliteTable(
     index('tickets_call_id').on(t.callId),
     // A status's tickets newest first: the ticket list's page and capped total read one range of it.
     index('tickets_status').on(t.status, t.createdAt),
+    // The ticket list newest first, its status, channel, type and category filters checked in the
+    // index before a row is read.
+    index('tickets_created').on(t.createdAt, t.status, t.channel, t.type, t.category),
     // The tickets report reads a range of days from this index alone, already in the order of its
     // groups (day, channel, type, category), so SQLite sums them without sorting a month of rows.
     index('tickets_report').on(
