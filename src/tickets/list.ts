@@ -62,16 +62,36 @@ function partsOf(db: Db, f: TicketFilter, dense: Density): { count?: SQL; page?:
 }
 
 /**
- * Typed digits: the start of a ticket number (a range of its index: ':' sorts after '9'), and a
- * caller's number. A whole phone number (11 digits or more) is the caller exactly, which the
- * caller index answers at once; fewer digits (a number's last four, say) match any part of it,
- * which reads every ticket a rare one is not found among.
+ * What the search box matches. Digits: the start of a ticket number (a range of its index: ':'
+ * sorts after '9'), and a caller's number, exactly when whole (the caller index answers at once),
+ * else any part of it. Other text: part of the title.
  */
-function digitsMatch(q: string): SQL | undefined {
+function searchMatch(db: Db, q: string, dense: Density): SQL | undefined {
+  const digits = /^[0-9+*#]+$/.test(q);
   const numberStarts = and(gte(tickets.number, q), lt(tickets.number, `${q}:`));
-  return or(numberStarts, q.length >= WHOLE_NUMBER ? eq(tickets.caller, q) : like(tickets.caller, `%${q}%`));
+  if (digits && q.length >= WHOLE_NUMBER) return or(numberStarts, eq(tickets.caller, q));
+  const part = digits ? like(tickets.caller, `%${literal(q)}%`) : like(tickets.title, `%${literal(q)}%`);
+  const inPart = sql`${part} escape '\\'`;
+  const found = foundIn(db, digits ? 'caller' : 'title', q, dense);
+  const match = found ? and(found, inPart) : inPart;
+  return digits ? or(numberStarts, match) : match;
 }
 const WHOLE_NUMBER = 11;
+
+/**
+ * The tickets whose `column` holds `q`, from the trigram index tickets_search, when they are
+ * few. `like '%…%'` can use no B-tree index: the list walks tickets newest first and checks each,
+ * which finds a page of a common term at once but reads every ticket for a rare one. So a term of
+ * 3 or more characters with fewer than `dense.walk` matches is looked up instead; a shorter one
+ * cannot be (trigrams), and a common one is left to the walk.
+ */
+function foundIn(db: Db, column: 'title' | 'caller', q: string, dense: Density): SQL | undefined {
+  if ([...q].length < 3) return undefined;
+  const phrase = `{${column}} : "${q.replace(/"/g, '""')}"`;
+  const matches = sql`select rowid from tickets_search where tickets_search match ${phrase}`;
+  const some = db.get<{ n: number }>(sql`select count(*) as n from (${matches} limit ${dense.walk})`);
+  return some.n < dense.walk ? sql`${tickets.id} in (${matches})` : undefined;
+}
 
 /** The filter, for the count and for the page in intake order. */
 function where(db: Db, f: TicketFilter, dense: Density): { count: SQL | undefined; page: SQL | undefined } {
@@ -79,7 +99,7 @@ function where(db: Db, f: TicketFilter, dense: Density): { count: SQL | undefine
   const statuses = f.statuses && inArray(tickets.status, f.statuses);
   const walk = f.statuses && f.statuses.length > 1 && atLeast(db, statuses, tickets, dense.walk) ? inArray(sql`+${tickets.status}`, f.statuses) : statuses;
   const q = f.q?.trim();
-  const text = q ? (/^[0-9+*#]+$/.test(q) ? digitsMatch(q) : sql`${tickets.title} like ${`%${literal(q)}%`} escape '\\'`) : undefined;
+  const text = q ? searchMatch(db, q, dense) : undefined;
   const others = [
     f.type ? eq(tickets.type, f.type) : undefined,
     f.category ? eq(tickets.category, f.category) : undefined,

@@ -201,3 +201,24 @@ t.test('unit and status filters list the same tickets whether read sparse (gathe
   }
   t.same(listTickets(ctx.app.db, { unitIds: [units.market, units.housing], limit: 50, offset: 0 }, 100, { walk: 1, probe: 1 }).items.map((i) => i.number), [housing, market, both], 'a ticket with two matching parts once');
 });
+
+t.test('a search lists the same tickets whether looked up in the trigram index (few matches) or walked (many), and follows an edited title', async (t) => {
+  const w = await ticketWorld(t);
+  const { tokens, ctx } = w;
+  const rare = await takeIn(w, '2026-11-20T09:00:00', { caller: '13911112222', title: '预付卡退费纠纷' });
+  const other = await takeIn(w, '2026-11-21T10:00:00', { caller: '13833331111', title: '小区电梯故障，预付卡未退' });
+  const searches = ['预付卡', '退费纠纷', '1111', '3333111', '1391111', '50%_', '"quoted"', '电梯'];
+  for (const q of searches) {
+    const filter = { limit: 50, offset: 0, q };
+    const looked = listTickets(ctx.app.db, filter, 100);
+    const walked = listTickets(ctx.app.db, filter, 100, { walk: 1, probe: 1 });
+    t.same(looked, walked, q);
+  }
+  t.same(listTickets(ctx.app.db, { limit: 50, offset: 0, q: '预付卡' }, 100).items.map((i) => i.number), [other, rare]);
+  t.same(listTickets(ctx.app.db, { limit: 50, offset: 0, q: '1111' }, 100).items.map((i) => i.number), [other, rare], 'part of either caller');
+
+  const edited = await ctx.api({ method: 'PATCH', url: `/api/tickets/${rare}`, payload: { title: '噪音扰民投诉' } }, tokens.agent);
+  t.equal(edited.statusCode, 200, edited.body);
+  t.same(listTickets(ctx.app.db, { limit: 50, offset: 0, q: '退费纠纷' }, 100).items, [], 'the old title is no longer found');
+  t.same(listTickets(ctx.app.db, { limit: 50, offset: 0, q: '扰民投诉' }, 100).items.map((i) => i.number), [rare], 'the new one is');
+});

@@ -35,5 +35,14 @@ t.test('the ticket list reads tickets through an index for its page and count', 
       `${what}: no scan of the tickets table and no sort of it (${details.join('; ')})`,
     );
   }
+
+  // A rare piece of a title or number is looked up in the trigram index, then its few tickets sorted.
+  for (const q of ['退费纠纷', '3333']) {
+    queries.length = 0;
+    listTickets(db, { ...page, q }, 10_000);
+    const details = queries.flatMap((q) => (sqlite.prepare(`explain query plan ${q.sql}`).all(...(q.params as unknown[])) as Array<{ detail: string }>).map((p) => p.detail));
+    t.ok(details.some((d) => d.includes('tickets_search VIRTUAL TABLE')), `${q}: looked up in tickets_search (${details.join('; ')})`);
+    t.notOk(details.some((d) => /^SCAN tickets( USING INDEX tickets_created)?$/.test(d)), `${q}: no walk through the tickets`);
+  }
   t.end();
 });
