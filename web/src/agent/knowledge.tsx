@@ -15,22 +15,24 @@ export interface CitedArticle {
  */
 export function Knowledge({ suggested, catalogue, cited, onCite }: { suggested: ArticleHit[]; catalogue: Catalogue | null; cited: number | null; onCite: (article: CitedArticle) => void }) {
   const [q, setQ] = useState('');
-  const [found, setFound] = useState<ArticleHit[] | null>(null);
+  // The hits keep the words they were found for: the box may already hold the next search.
+  const [found, setFound] = useState<{ q: string; hits: ArticleHit[] } | null>(null);
   const [open, setOpen] = useState<Article | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const search = async (event: Event) => {
     event.preventDefault();
     setError(null);
-    if (!q.trim()) return setFound(null);
+    const words = q.trim();
+    if (!words) return setFound(null);
     try {
-      setFound(await api<ArticleHit[]>('GET', `/api/kb?q=${encodeURIComponent(q.trim())}&limit=10`));
+      setFound({ q: words, hits: await api<ArticleHit[]>('GET', `/api/kb?q=${encodeURIComponent(words)}&limit=10`) });
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     }
   };
   const toggle = async (id: number) => setOpen(open?.id === id ? null : await api<Article>('GET', `/api/kb/${id}`));
-  const hits = found ?? suggested;
+  const hits = found?.hits ?? suggested;
 
   return (
     <section class="card knowledge" data-testid="knowledge">
@@ -39,7 +41,7 @@ export function Knowledge({ suggested, catalogue, cited, onCite }: { suggested: 
         <input type="search" name="kb-q" value={q} aria-label={t('kbSearch')} placeholder={t('kbSearchHint')} maxLength={100} onInput={(e) => setQ(e.currentTarget.value)} />
         <button type="submit">{t('search')}</button>
       </form>
-      <h3>{found ? `${t('resultsFor')}${q}` : t('suggested')}</h3>
+      <h3>{found ? `${t('resultsFor')}${found.q}` : t('suggested')}</h3>
       {hits.length === 0 && <p class="muted">{found ? t('noArticles') : t('none')}</p>}
       <ul class="articles">
         {hits.map((hit) => (

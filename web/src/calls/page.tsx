@@ -17,7 +17,8 @@ import type { Names } from './timeline.js';
  */
 export function CallLogPage({ user }: { user: SessionUser }) {
   const [filters, setFilters] = useState<Filters>(() => filtersFromUrl(location.search));
-  const [list, setList] = useState<{ total: number; items: CallRow[] }>({ total: 0, items: [] });
+  // The list keeps the page it was loaded for: the pager must not run ahead of the rows it shows.
+  const [list, setList] = useState<{ total: number; items: CallRow[]; page: number }>({ total: 0, items: [], page: 1 });
   const [detail, setDetail] = useState<CallDetail | null>(null);
   const [agents, setAgents] = useState<Agent[]>([]);
   const [queues, setQueues] = useState<QueueView[]>([]);
@@ -38,7 +39,13 @@ export function CallLogPage({ user }: { user: SessionUser }) {
   const query = apiQuery(filters);
   useEffect(() => {
     setError(null);
-    void show(api<{ total: number; items: CallRow[] }>('GET', query), setList);
+    // A slower answer to an earlier query must not replace the newer one.
+    let current = true;
+    const page = filters.page;
+    void show(api<{ total: number; items: CallRow[] }>('GET', query), (found) => current && setList({ ...found, page }));
+    return () => {
+      current = false;
+    };
   }, [query]);
   useEffect(() => {
     if (!filters.call) return setDetail(null);
@@ -73,7 +80,7 @@ export function CallLogPage({ user }: { user: SessionUser }) {
           <CallsTable
             items={list.items}
             total={list.total}
-            page={filters.page}
+            page={list.page}
             selected={filters.call}
             names={names}
             onOpen={(call) => go({ ...filters, call })}

@@ -9,6 +9,13 @@ import { apiQuery, filtersFromUrl, filtersToUrl, hotlineTabs, unitTabs, type Fil
 import { TicketTable } from './ticket-table.js';
 import type { Catalogue, TicketListItem, Unit } from './types.js';
 
+interface ListPage {
+  total: number;
+  totalCapped: boolean;
+  items: TicketListItem[];
+  page: number;
+}
+
 /** The unit and every unit below it, in tree order: what a unit user may filter by. */
 function subtree(all: Unit[], root: number): Unit[] {
   const ids = new Set([root]);
@@ -29,7 +36,8 @@ export function TicketsPage({ user }: { user: SessionUser }) {
   const lead = user.role === 'supervisor' || user.role === 'admin';
   const tabs = isUnit ? unitTabs : [...hotlineTabs, ...(lead ? [{ id: 'overdue', label: '超期预警', query: {} }] : [])];
   const [filters, setFilters] = useState<Filters>(() => filtersFromUrl(location.search, tabs[0]!.id));
-  const [list, setList] = useState<{ total: number; totalCapped: boolean; items: TicketListItem[] }>({ total: 0, totalCapped: false, items: [] });
+  // The list keeps the page it was loaded for: the pager must not run ahead of the rows it shows.
+  const [list, setList] = useState<ListPage>({ total: 0, totalCapped: false, items: [], page: 1 });
   const [units, setUnits] = useState<Unit[]>([]);
   const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +59,16 @@ export function TicketsPage({ user }: { user: SessionUser }) {
   useEffect(() => {
     if (filters.tab === 'overdue') return;
     setError(null);
-    api<{ total: number; totalCapped: boolean; items: TicketListItem[] }>('GET', query).then(setList, (err: unknown) => setError(err instanceof ApiError ? err.message : String(err)));
+    // A slower answer to an earlier query must not replace the newer one.
+    let current = true;
+    const page = filters.page;
+    api<Omit<ListPage, 'page'>>('GET', query).then(
+      (found) => current && setList({ ...found, page }),
+      (err: unknown) => current && setError(err instanceof ApiError ? err.message : String(err)),
+    );
+    return () => {
+      current = false;
+    };
   }, [query, filters.tab, reloads]);
 
   const go = (next: Filters) => {
@@ -83,7 +100,7 @@ export function TicketsPage({ user }: { user: SessionUser }) {
                   {error}
                 </p>
               )}
-              <TicketTable items={list.items} mine={isUnit ? new Set(units.map((u) => u.id)) : null} total={list.total} totalCapped={list.totalCapped} page={filters.page} open={filters.ticket} onOpen={open} onPage={(page) => go({ ...filters, page })} />
+              <TicketTable items={list.items} mine={isUnit ? new Set(units.map((u) => u.id)) : null} total={list.total} totalCapped={list.totalCapped} page={list.page} open={filters.ticket} onOpen={open} onPage={(page) => go({ ...filters, page })} />
             </>
           )}
         </section>
