@@ -3,6 +3,7 @@ import { api, ApiError } from '../shared/api.js';
 import { Header } from '../shared/header.js';
 import { t } from '../shared/i18n.js';
 import type { SessionUser } from '../shared/session.js';
+import { useLatestAnswer } from '../shared/use-latest-answer.js';
 import type { Agent, CallDetail, CallRow, QueueView } from '../shared/types.js';
 import { apiQuery, filtersFromUrl, filtersToUrl, type Filters } from './query.js';
 import { FilterBar } from './filter-bar.js';
@@ -37,16 +38,16 @@ export function CallLogPage({ user }: { user: SessionUser }) {
     promise.then(then, (err: unknown) => setError(err instanceof ApiError ? err.message : String(err)));
 
   const query = apiQuery(filters);
-  useEffect(() => {
-    setError(null);
-    // A slower answer to an earlier query must not replace the newer one.
-    let current = true;
-    const page = filters.page;
-    void show(api<{ total: number; items: CallRow[] }>('GET', query), (found) => current && setList({ ...found, page }));
-    return () => {
-      current = false;
-    };
-  }, [query]);
+  useLatestAnswer(
+    () => {
+      setError(null);
+      const page = filters.page;
+      return api<{ total: number; items: CallRow[] }>('GET', query).then((found) => ({ ...found, page }));
+    },
+    setList,
+    (err) => setError(err instanceof ApiError ? err.message : String(err)),
+    [query],
+  );
   useEffect(() => {
     if (!filters.call) return setDetail(null);
     void show(api<CallDetail>('GET', `/api/calls/${encodeURIComponent(filters.call)}`), setDetail);

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ApiError, api } from '../shared/api.js';
 import { Header } from '../shared/header.js';
 import { homeOf, type SessionUser } from '../shared/session.js';
+import { useLatestAnswer } from '../shared/use-latest-answer.js';
 import { downloadCsv } from './download.js';
 import type { Overview } from './model.js';
 import { presetOf, presetRange, presets, type DayRange } from './range.js';
@@ -46,30 +47,25 @@ function Reports({ user }: { user: SessionUser }) {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    history.replaceState(null, '', `${location.pathname}?from=${range.from}&to=${range.to}&calls=${callsBy}&tickets=${ticketsBy}`);
-    setError(null);
-    setLoading(true);
-    // Dates typed or presets clicked quickly overlap their requests, and an older answer can
-    // arrive last: only the answer to the latest choice may reach the screen.
-    let current = true;
-    api<Overview>('GET', `/api/reports/overview?from=${range.from}&to=${range.to}&calls=${callsBy}&tickets=${ticketsBy}`).then(
-      (overview) => {
-        if (!current) return;
-        setData(overview);
-        setLoading(false);
-      },
-      (err: unknown) => {
-        if (!current) return;
-        setData(null);
-        setLoading(false);
-        setError(err instanceof ApiError ? `${err.status === 403 ? '无权查看报表 Not allowed: ' : ''}${err.message}` : String(err));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [range.from, range.to, callsBy, ticketsBy]);
+  // Dates typed or presets clicked quickly overlap their requests: only the latest choice's answer shows.
+  useLatestAnswer(
+    () => {
+      history.replaceState(null, '', `${location.pathname}?from=${range.from}&to=${range.to}&calls=${callsBy}&tickets=${ticketsBy}`);
+      setError(null);
+      setLoading(true);
+      return api<Overview>('GET', `/api/reports/overview?from=${range.from}&to=${range.to}&calls=${callsBy}&tickets=${ticketsBy}`);
+    },
+    (overview) => {
+      setData(overview);
+      setLoading(false);
+    },
+    (err) => {
+      setData(null);
+      setLoading(false);
+      setError(err instanceof ApiError ? `${err.status === 403 ? '无权查看报表 Not allowed: ' : ''}${err.message}` : String(err));
+    },
+    [range.from, range.to, callsBy, ticketsBy],
+  );
 
   const exportCsv = (kind: string, by: string) =>
     downloadCsv(`/api/reports/${kind}?from=${range.from}&to=${range.to}&by=${by}&format=csv`, `${kind}-by-${by}-${range.from}-to-${range.to}.csv`).catch((err: unknown) =>

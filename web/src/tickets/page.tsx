@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../shared/api.js';
 import { Header } from '../shared/header.js';
 import type { SessionUser } from '../shared/session.js';
+import { useLatestAnswer } from '../shared/use-latest-answer.js';
 import { OverduePanel } from './overdue.js';
 import { TicketDetailPanel } from './detail.js';
 import { FilterBar } from './filter-bar.js';
@@ -56,20 +57,17 @@ export function TicketsPage({ user }: { user: SessionUser }) {
   }, []);
 
   const query = apiQuery(filters, tabs, ownUnit);
-  useEffect(() => {
-    if (filters.tab === 'overdue') return;
-    setError(null);
-    // A slower answer to an earlier query must not replace the newer one.
-    let current = true;
-    const page = filters.page;
-    api<Omit<ListPage, 'page'>>('GET', query).then(
-      (found) => current && setList({ ...found, page }),
-      (err: unknown) => current && setError(err instanceof ApiError ? err.message : String(err)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [query, filters.tab, reloads]);
+  useLatestAnswer(
+    () => {
+      if (filters.tab === 'overdue') return;
+      setError(null);
+      const page = filters.page;
+      return api<Omit<ListPage, 'page'>>('GET', query).then((found) => ({ ...found, page }));
+    },
+    setList,
+    (err) => setError(err instanceof ApiError ? err.message : String(err)),
+    [query, filters.tab, reloads],
+  );
 
   const go = (next: Filters) => {
     history.pushState(null, '', `${location.pathname}${filtersToUrl(next)}`);
